@@ -1,0 +1,39 @@
+namespace Barge.Testing;
+
+/// <summary>A fresh directory under the test scratch folder, deleted on dispose.</summary>
+public sealed class TempDirectory : IDisposable
+{
+    public TempDirectory(string? prefix = null)
+    {
+        var parent = Environment.GetEnvironmentVariable("BARGE_TEST_SCRATCH");
+        if (string.IsNullOrEmpty(parent) || !Directory.Exists(parent))
+        {
+            parent = System.IO.Path.GetTempPath();
+        }
+        Path = System.IO.Path.Combine(parent, (prefix ?? "t") + "-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(Path);
+    }
+
+    public string Path { get; }
+
+    public string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
+
+    public void Dispose()
+    {
+        try
+        {
+            if (Directory.Exists(Path))
+            {
+                foreach (var file in Directory.EnumerateFiles(Path, "*", SearchOption.AllDirectories))
+                {
+                    File.SetAttributes(file, FileAttributes.Normal);
+                }
+                Directory.Delete(Path, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // A leftover scratch folder is not a test failure; test.sh removes the whole scratch root.
+        }
+    }
+}
