@@ -26,8 +26,8 @@ public sealed record LabelRequirement(string Key, LabelOperator Operator, IReadO
     /// <summary>The requirement in selector syntax.</summary>
     public override string ToString() => Operator switch
     {
-        LabelOperator.Equals => $"{Key}={Values[0]}",
-        LabelOperator.NotEquals => $"{Key}!={Values[0]}",
+        LabelOperator.Equals => $"{Key}={string.Join(',', Values)}",
+        LabelOperator.NotEquals => $"{Key}!={string.Join(',', Values)}",
         LabelOperator.In => $"{Key} in ({string.Join(',', Values)})",
         LabelOperator.NotIn => $"{Key} notin ({string.Join(',', Values)})",
         LabelOperator.Exists => Key,

@@ -78,6 +78,11 @@ internal sealed class LabelSelectorParser(string text)
     private LabelRequirement? ParseRequirement(out string? error)
     {
         error = null;
+        if (_pos == text.Length)
+        {
+            error = Error("expected a label key");
+            return null;
+        }
         if (text[_pos] == '!')
         {
             _pos++;

@@ -44,13 +44,14 @@ public sealed partial class SqliteResourceStore
             cancellationToken);
     }
 
+    // A released lease stays as an expired row, so the next holder's term is still one higher.
     public Task<bool> ReleaseLeaseAsync(string name, string holder, CancellationToken cancellationToken = default)
     {
         CheckLease(name, holder, TimeSpan.FromSeconds(1));
         return WriteAsync(
             tx =>
             {
-                var release = tx.Command("releaseLease", "DELETE FROM leases WHERE name = $name AND holder = $holder AND expires_ms > $now");
+                var release = tx.Command("releaseLease", "UPDATE leases SET expires_ms = $now WHERE name = $name AND holder = $holder AND expires_ms > $now");
                 release.Parameters["$name"].Value = name;
                 release.Parameters["$holder"].Value = holder;
                 release.Parameters["$now"].Value = tx.Now.ToUnixTimeMilliseconds();

@@ -1,0 +1,131 @@
+using Barge.Storage.Selection;
+using Barge.Storage.Watching;
+using Xunit;
+
+namespace Barge.Storage.Tests.Contract;
+
+public abstract partial class ResourceStoreContract
+{
+    /// <summary>Collects changes from a watch until one at or above <paramref name="untilVersion"/> (or the timeout).</summary>
+    protected static async Task<List<ResourceChange>> CollectAsync(
+        IResourceStore store, long fromVersion, long untilVersion, ResourceQuery? filter = null, int timeoutSeconds = 60)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(timeoutSeconds));
+        var changes = new List<ResourceChange>();
+        try
+        {
+            await foreach (var change in store.WatchAsync(fromVersion, filter, timeout.Token))
+            {
+                changes.Add(change);
+                if (change.ResourceVersion >= untilVersion)
+                {
+                    break;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            Assert.Fail($"watch from {fromVersion} did not reach version {untilVersion} in {timeoutSeconds} s; last seen {changes.LastOrDefault()?.ResourceVersion}");
+        }
+        return changes;
+    }
+
+    /// <summary>Every version in (from, until] exactly once, in order.</summary>
+    protected static void AssertContiguous(IReadOnlyList<ResourceChange> changes, long from, long until)
+    {
+        var expected = Enumerable.Range((int)from + 1, (int)(until - from)).Select(v => (long)v);
+        Assert.Equal(expected, changes.Select(c => c.ResourceVersion));
+    }
+
+    [Fact]
+    public async Task Watch_FromZero_ReplaysEveryWriteInOrder()
+    {
+        var created = await Store.CreateAsync(NewStage("dev"));
+        var updated = await Store.UpdateAsync(ResourceUpdate.From(created, Json("""{"shard":"b"}""")));
+        await Store.UpdateStatusAsync(created.Key, updated.ResourceVersion, Json("""{"phase":"Ready"}"""));
+        await Store.DeleteAsync(created.Key);
+
+        var changes = await CollectAsync(Store, 0, 4);
+
+        Assert.Equal([ChangeType.Added, ChangeType.Modified, ChangeType.Modified, ChangeType.Deleted], changes.Select(c => c.Type));
+        Assert.Equal("b", changes[1].Object.Spec.GetProperty("shard").GetString());
+        Assert.Equal(2, changes[1].Object.Generation);
+        Assert.Equal("Ready", changes[3].Object.Status!.Value.GetProperty("phase").GetString());
+        Assert.Equal(4, changes[3].Object.ResourceVersion);
+        AssertContiguous(changes, 0, 4);
+    }
+
+    [Fact]
+    public async Task Watch_FromEveryVersionWhileWritesContinue_NoGapNoDuplicate()
+    {
+        const int Writes = 300;
+        for (var i = 0; i < 20; i++)
+        {
+            await Store.CreateAsync(NewStage("pre" + i));
+        }
+
+        var writer = Task.Run(async () =>
+        {
+            for (var i = 0; i < Writes; i++)
+            {
+                var created = await Store.CreateAsync(NewStage("live" + i));
+                if (i % 3 == 0)
+                {
+                    await Store.UpdateStatusAsync(created.Key, created.ResourceVersion, Json("""{"phase":"Ready"}"""));
+                }
+            }
+        });
+        var final = 20 + Writes + (Writes / 3);
+        var watchers = new[] { 0L, 7, 20, 150 }.Select(from => (from, task: Task.Run(() => CollectAsync(Store, from, final)))).ToList();
+        await writer;
+
+        foreach (var (from, task) in watchers)
+        {
+            AssertContiguous(await task, from, final);
+        }
+    }
+
+    [Fact]
+    public async Task Watch_Waiting_SeesLaterWriteAtOnce()
+    {
+        await Store.CreateAsync(NewStage("first"));
+        var watching = CollectAsync(Store, 1, 2, timeoutSeconds: 10);
+        await Task.Delay(50);
+
+        await Store.CreateAsync(NewStage("second"));
+
+        Assert.Equal("second", Assert.Single(await watching).Object.Key.Name);
+    }
+
+    [Fact]
+    public async Task Watch_WithFilter_DeliversOnlyMatchingInOrder()
+    {
+        await Store.CreateAsync(NewStage("web", labels: Labels("tier=web")));
+        await Store.CreateAsync(NewStage("api", labels: Labels("tier=api")));
+        await Store.CreateAsync(NewStage("elsewhere", project: "other", labels: Labels("tier=web")));
+        await Store.CreateAsync(new NewResource(new ResourceKey("Warehouse", "grommet", "w"), "v1", Json("{}")) { Labels = Labels("tier=web") });
+        await Store.CreateAsync(NewStage("web2", """{"shard":"z"}""", labels: Labels("tier=web")));
+        var filter = ResourceQuery.OfKind("Stage", "grommet") with { Labels = LabelSelector.Parse("tier=web") };
+
+        var changes = await CollectAsync(Store, 0, 5, filter);
+
+        Assert.Equal(["web", "web2"], changes.Select(c => c.Object.Key.Name));
+    }
+
+    [Fact]
+    public async Task Watch_Cancelled_Ends()
+    {
+        using var cancel = new CancellationTokenSource();
+        var watch = Task.Run(async () =>
+        {
+            await foreach (var _ in Store.WatchAsync(0, null, cancel.Token))
+            {
+            }
+        });
+        await Task.Delay(50);
+
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => watch);
+    }
+}
