@@ -24,23 +24,35 @@ internal static class ResourceJson
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    public static IReadOnlyDictionary<string, string> ReadMap(string json)
+    /// <summary>Reads a flat string map straight from UTF-8, without building a document.</summary>
+    public static IReadOnlyDictionary<string, string> ReadMap(ReadOnlySpan<byte> utf8)
     {
-        if (json == "{}")
+        if (utf8.Length <= 2)
         {
             return EmptyMap.Instance;
         }
-        using var document = JsonDocument.Parse(json);
-        return ReadMap(document.RootElement);
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        var reader = new Utf8JsonReader(utf8);
+        reader.Read();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var key = reader.GetString()!;
+            reader.Read();
+            map[key] = reader.GetString() ?? "";
+        }
+        return map;
     }
 
     public static string WriteElement(JsonElement element) => element.GetRawText();
 
-    public static JsonElement ReadElement(string json)
+    /// <summary>An element backed by its own copy of the UTF-8 (nothing pooled to dispose).</summary>
+    public static JsonElement ReadElement(ReadOnlySpan<byte> utf8)
     {
-        using var document = JsonDocument.Parse(json);
-        return document.RootElement.Clone();
+        var reader = new Utf8JsonReader(utf8);
+        return JsonElement.ParseValue(ref reader);
     }
+
+    public static JsonElement ReadElement(string json) => ReadElement(Encoding.UTF8.GetBytes(json));
 
     public static string WriteResource(StoredResource resource)
     {
@@ -76,10 +88,10 @@ internal static class ResourceJson
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    public static StoredResource ReadResource(string json)
+    public static StoredResource ReadResource(ReadOnlySpan<byte> utf8)
     {
-        using var document = JsonDocument.Parse(json);
-        var root = document.RootElement;
+        // Spec and status stay backed by this element's own (unpooled) copy: no clone needed.
+        var root = ReadElement(utf8);
         return new StoredResource(
             new ResourceKey(root.GetProperty("kind").GetString()!, root.GetProperty("project").GetString()!, root.GetProperty("name").GetString()!),
             root.GetProperty("apiVersion").GetString()!,
@@ -90,8 +102,8 @@ internal static class ResourceJson
             ReadMap(root.GetProperty("annotations")),
             DateTimeOffset.FromUnixTimeMilliseconds(root.GetProperty("creationMs").GetInt64()),
             root.TryGetProperty("deletionMs", out var deleted) ? DateTimeOffset.FromUnixTimeMilliseconds(deleted.GetInt64()) : null,
-            root.GetProperty("spec").Clone(),
-            root.TryGetProperty("status", out var status) ? status.Clone() : null);
+            root.GetProperty("spec"),
+            root.TryGetProperty("status", out var status) ? status : null);
     }
 
     public static bool MapsEqual(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b)

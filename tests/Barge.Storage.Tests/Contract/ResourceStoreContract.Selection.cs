@@ -28,6 +28,8 @@ public abstract partial class ResourceStoreContract
     [InlineData("exists", "canary", "web-prod")]
     [InlineData("does not exist", "!env", "bare,promoted")]
     [InlineData("mixed", "tier in (web,api),!canary,env=dev", "api-dev,web-dev")]
+    [InlineData("negation before the driving equality", "!canary,tier=web", "web-dev")]
+    [InlineData("two equalities, second misses", "tier=web,env=qa", "")]
     [InlineData("no match", "tier=nothing", "")]
     public async Task List_ByLabelSelector_ReturnsMatchingInProject(string because, string selector, string expected)
     {
