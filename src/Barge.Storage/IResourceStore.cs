@@ -47,9 +47,17 @@ public interface IResourceStore : IAsyncDisposable
     /// <summary>
     /// The changes with a resourceVersion above <paramref name="fromVersion"/> that match the filter:
     /// first the stored history, then new writes as they commit (from this process or another on the
-    /// same store), in resourceVersion order, with no gap and no duplicate, until cancelled.
+    /// same store), in resourceVersion order, with no gap and no duplicate, until cancelled. Throws
+    /// <see cref="ChangesCompactedException"/> when a change it would deliver was compacted away.
     /// </summary>
     IAsyncEnumerable<ResourceChange> WatchAsync(long fromVersion, ResourceQuery? filter = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Drops the changes up to <paramref name="throughVersion"/> (capped at the current version), so the
+    /// feed does not grow forever. A watch that needs a dropped change then fails with
+    /// <see cref="ChangesCompactedException"/> instead of skipping it. Returns the number of changes dropped.
+    /// </summary>
+    Task<long> CompactChangesAsync(long throughVersion, CancellationToken cancellationToken = default);
 
     /// <summary>Appends to the event log; the store stamps id and time.</summary>
     Task<RecordedEvent> AppendEventAsync(EventEntry entry, CancellationToken cancellationToken = default);

@@ -47,10 +47,42 @@ public sealed partial class SqliteResourceStore
         }
     }
 
+    public Task<long> CompactChangesAsync(long throughVersion, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(throughVersion);
+        return WriteAsync(
+            tx =>
+            {
+                var horizon = tx.Command("compactHorizon", """
+                    UPDATE counters SET value = max(value, min($through, (SELECT value FROM counters WHERE name = 'resource_version')))
+                    WHERE name = 'compacted_through'
+                    """);
+                horizon.Parameters["$through"].Value = throughVersion;
+                horizon.ExecuteNonQuery();
+                var drop = tx.Command("compactDrop", "DELETE FROM changes WHERE version <= (SELECT value FROM counters WHERE name = 'compacted_through')");
+                return (long)drop.ExecuteNonQuery();
+            },
+            cancellationToken);
+    }
+
     private async Task<List<ResourceChange>> ReadChangesAsync(long after, ResourceQuery filter, CancellationToken cancellationToken)
     {
         await using var connection = await OpenReaderAsync(cancellationToken);
+        // The horizon and the changes come from one snapshot, so a compaction between the two reads
+        // cannot turn into a silent gap.
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using (var horizon = connection.CreateCommand())
+        {
+            horizon.Transaction = transaction;
+            horizon.CommandText = "SELECT value FROM counters WHERE name = 'compacted_through'";
+            var compactedThrough = (long)(await horizon.ExecuteScalarAsync(cancellationToken))!;
+            if (after < compactedThrough)
+            {
+                throw new ChangesCompactedException(after, compactedThrough);
+            }
+        }
         await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         // Kind and project narrow the scan in SQL; labels and fields are tested on the object.
         command.CommandText = "SELECT version, type, object FROM changes WHERE version > $after"
             + (filter.Kind is null ? "" : " AND kind = $kind")

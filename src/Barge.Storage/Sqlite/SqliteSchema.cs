@@ -41,7 +41,7 @@ internal static class SqliteSchema
         CREATE INDEX ix_labels_in_project ON resource_labels (kind, project, key, value);
         CREATE INDEX ix_labels_any_project ON resource_labels (kind, key, value);
         CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
-        INSERT INTO counters (name, value) VALUES ('resource_version', 0);
+        INSERT INTO counters (name, value) VALUES ('resource_version', 0), ('compacted_through', 0);
         CREATE TABLE changes (
             version INTEGER PRIMARY KEY,
             type INTEGER NOT NULL,

@@ -104,4 +104,48 @@ public abstract partial class ResourceStoreContract
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => watch);
     }
+
+    [Fact]
+    public async Task CompactChanges_ThenWatchFromTheHorizon_DeliversTheRest()
+    {
+        for (var i = 0; i < 10; i++)
+        {
+            await Store.CreateAsync(NewStage("s" + i));
+        }
+
+        var dropped = await Store.CompactChangesAsync(6);
+        var changes = await CollectAsync(Store, 6, 10);
+
+        Assert.Equal(6, dropped);
+        AssertContiguous(changes, 6, 10);
+    }
+
+    [Fact]
+    public async Task CompactChanges_WatchFromBeforeTheHorizon_FailsInsteadOfSkipping()
+    {
+        for (var i = 0; i < 10; i++)
+        {
+            await Store.CreateAsync(NewStage("s" + i));
+        }
+        await Store.CompactChangesAsync(6);
+
+        var error = await Assert.ThrowsAsync<ChangesCompactedException>(() => CollectAsync(Store, 3, 10));
+
+        Assert.Equal(6, error.CompactedThrough);
+        Assert.Contains("list again", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CompactChanges_BeyondTheLastWrite_StopsAtTheLastWrite()
+    {
+        await Store.CreateAsync(NewStage("a"));
+        await Store.CreateAsync(NewStage("b"));
+
+        var dropped = await Store.CompactChangesAsync(1_000);
+        var watching = CollectAsync(Store, 2, 3, timeoutSeconds: 10);
+        await Store.CreateAsync(NewStage("c"));
+
+        Assert.Equal(2, dropped);
+        Assert.Equal("c", Assert.Single(await watching).Object.Key.Name);
+    }
 }
