@@ -18,8 +18,8 @@ public sealed partial class SqliteResourceStore
                     return null;
                 }
                 var lease = current is not null && current.Holder == holder && current.ExpiresAt > now
-                    ? current with { ExpiresAt = now + duration }
-                    : new Lease(name, holder, (current?.Term ?? 0) + 1, now, now + duration);
+                    ? current with { ExpiresAt = WriteTransaction.TruncateToMilliseconds(now + duration) }
+                    : new Lease(name, holder, (current?.Term ?? 0) + 1, now, WriteTransaction.TruncateToMilliseconds(now + duration));
                 SaveLease(tx, lease);
                 return lease;
             },
@@ -37,7 +37,7 @@ public sealed partial class SqliteResourceStore
                 {
                     return null;
                 }
-                var lease = current with { ExpiresAt = tx.Now + duration };
+                var lease = current with { ExpiresAt = WriteTransaction.TruncateToMilliseconds(tx.Now + duration) };
                 SaveLease(tx, lease);
                 return lease;
             },

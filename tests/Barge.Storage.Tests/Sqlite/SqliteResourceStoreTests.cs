@@ -103,6 +103,27 @@ public sealed class SqliteResourceStoreTests : ResourceStoreContract, IDisposabl
         Assert.NotNull(await Store.GetAsync(b.Key));
     }
 
+    [Fact]
+    public async Task OpenAsync_SeveralAtOnceOnAFreshFile_MigrateOnce()
+    {
+        var path = _directory.Combine("fresh.db");
+
+        var stores = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => SqliteResourceStore.OpenAsync(new SqliteStoreOptions(path)))));
+        try
+        {
+            var created = await Task.WhenAll(stores.Select((s, i) => s.CreateAsync(NewStage("s" + i))));
+
+            Assert.Equal([1, 2, 3, 4, 5, 6], created.Select(r => r.ResourceVersion).Order());
+        }
+        finally
+        {
+            foreach (var store in stores)
+            {
+                await store.DisposeAsync();
+            }
+        }
+    }
+
     private static T Scalar<T>(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
