@@ -63,6 +63,8 @@ public sealed partial class SqliteResourceStore : IResourceStore
             Pooling = true,
             DefaultTimeout = timeoutSeconds,
         };
+        // The writer keeps a 32 MB page cache: a big batch updates three indexes in key order that is
+        // not insertion order, and SQLite's 2 MB default makes it spill and re-read pages.
         var writer = new SqliteConnection(builder.ConnectionString);
         try
         {
@@ -71,6 +73,7 @@ public sealed partial class SqliteResourceStore : IResourceStore
                 PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds};
                 PRAGMA journal_mode = WAL;
                 PRAGMA synchronous = {(options.SyncEveryCommit ? "FULL" : "NORMAL")};
+                PRAGMA cache_size = -32768;
                 """);
             var applied = SqliteSchema.Migrate(writer, full);
             var log = (ILogger?)logger ?? NullLogger.Instance;
