@@ -14,10 +14,17 @@ public static partial class RepoUrls
     /// Git URLs: lower-cased and stripped of whitespace; http(s) without user info, trailing <c>/</c> and
     /// <c>.git</c>; <c>ssh://</c> likewise but keeping the user; scp-like <c>[user@]host[:path]</c> becomes
     /// <c>ssh://[user@]host[/path]</c>. A URL with a query or that cannot be parsed is returned as given.
+    /// Barge extension: <c>file://</c> URLs of local repositories keep their case and lose only a
+    /// trailing <c>/</c> and <c>.git</c>.
     /// </summary>
     public static string NormalizeGit(string repoURL)
     {
         ArgumentNullException.ThrowIfNull(repoURL);
+        if (repoURL.StartsWith("file://", StringComparison.OrdinalIgnoreCase))
+        {
+            // Barge extension for local repositories: paths are case-sensitive, so only the suffixes go.
+            return "file://" + TrimRepoSuffixes(repoURL["file://".Length..].Trim());
+        }
         var repo = Sanitize(repoURL.ToLowerInvariant());
         if (repo.Length == 0)
         {
@@ -106,7 +113,7 @@ public static partial class RepoUrls
 
     private static string? NormalizeHierarchical(string repo, bool keepUser)
     {
-        if (!Uri.TryCreate(repo, UriKind.Absolute, out _))
+        if (!Uri.TryCreate(repo, UriKind.Absolute, out _) || BadEscape().IsMatch(repo))
         {
             return null;
         }
@@ -159,6 +166,10 @@ public static partial class RepoUrls
 
     private static bool IsRegistry(string component) =>
         component.Contains('.', StringComparison.Ordinal) || component.Contains(':', StringComparison.Ordinal) || component == "localhost";
+
+    /// <summary>A <c>%</c> not followed by two hex digits, which Go's URL parser rejects.</summary>
+    [GeneratedRegex(@"%(?![0-9a-fA-F]{2})", RegexOptions.CultureInvariant)]
+    private static partial Regex BadEscape();
 
     [GeneratedRegex(@"^((?:[\w-]+@)?[\w-]+(?:\.[\w-]+)*)(?::(.*))?$", RegexOptions.CultureInvariant)]
     private static partial Regex ScpSyntax();

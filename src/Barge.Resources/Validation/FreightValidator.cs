@@ -10,7 +10,7 @@ internal static class FreightValidator
     {
         if (problems.Required("origin", freight.Origin))
         {
-            problems.Required("origin.kind", freight.Origin!.Kind?.ToString());
+            problems.OriginKind("origin.kind", freight.Origin!.Kind);
             problems.Required("origin.name", freight.Origin.Name);
         }
         var commits = freight.Commits ?? [];

@@ -105,6 +105,14 @@ internal sealed partial class Problems
         }
     }
 
+    public void OriginKind(string path, string? kind)
+    {
+        if (Required(path, kind))
+        {
+            Enum(path, kind, Model.FreightOrigin.WarehouseKind);
+        }
+    }
+
     public void Range(string path, int? value, int min, int max)
     {
         if (value is { } v && (v < min || v > max))

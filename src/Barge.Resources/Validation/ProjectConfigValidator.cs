@@ -80,7 +80,7 @@ internal static class ProjectConfigValidator
         for (var i = 0; i < origins.Count; i++)
         {
             var originPath = FieldPath.Item($"{path}.origins", i);
-            problems.Required(originPath + ".kind", origins[i].Kind?.ToString());
+            problems.OriginKind(originPath + ".kind", origins[i].Kind);
             if (problems.Required(originPath + ".name", origins[i].Name) && !seen.Add(origins[i].ToString()))
             {
                 problems.Add(originPath, $"duplicate origin {origins[i]}");

@@ -20,6 +20,7 @@ internal static class PromotionValidator
         }
         if (spec.Origin is not null)
         {
+            problems.OriginKind("spec.origin.kind", spec.Origin.Kind);
             problems.Required("spec.origin.name", spec.Origin.Name);
         }
         if (!string.IsNullOrEmpty(spec.Target))

@@ -23,7 +23,7 @@ internal static class StageValidator
             var request = requests[i];
             if (problems.Required(FieldPath.Child(path, "origin"), request.Origin))
             {
-                problems.Required($"{path}.origin.kind", request.Origin!.Kind?.ToString());
+                problems.OriginKind($"{path}.origin.kind", request.Origin!.Kind);
                 if (problems.Required($"{path}.origin.name", request.Origin.Name))
                 {
                     var key = request.Origin.ToString();
