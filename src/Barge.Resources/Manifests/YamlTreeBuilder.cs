@@ -61,7 +61,9 @@ internal sealed class YamlTreeBuilder
         }
         catch (YamlException e)
         {
-            var location = new SourceLocation(source, (int)e.Start.Line, (int)e.Start.Column);
+            var location = e.Message.Contains("tab", StringComparison.Ordinal) && FirstIndentingTab(text) is { } tab
+                ? new SourceLocation(source, tab.Line, tab.Column)
+                : new SourceLocation(source, (int)e.Start.Line, (int)e.Start.Column);
             return (documents, new ManifestError(location, null, null, "", "malformed YAML: " + StripMarks(e.Message)));
         }
     }
@@ -214,6 +216,31 @@ internal sealed class YamlTreeBuilder
 
     private TreeException Fail(Mark at, string path, string message) =>
         new(new SourceLocation(source, (int)at.Line, (int)at.Column), path, message);
+
+    /// <summary>YamlDotNet places tab-indentation errors at the start of the mapping; point at the tab instead.</summary>
+    private static (int Line, int Column)? FirstIndentingTab(string text)
+    {
+        var line = 1;
+        var column = 1;
+        var indenting = true;
+        foreach (var c in text)
+        {
+            if (c == '\n')
+            {
+                line++;
+                column = 1;
+                indenting = true;
+                continue;
+            }
+            if (indenting && c == '\t')
+            {
+                return (line, column);
+            }
+            indenting &= c == ' ';
+            column++;
+        }
+        return null;
+    }
 
     private static string StripMarks(string message)
     {
