@@ -78,13 +78,14 @@ internal static class YamlWriter
     private static void WriteString(IEmitter emitter, string text)
     {
         ScalarStyle style;
-        if (text.Length == 0 || CoreSchema.Resolve(text) is not CoreSchema.ScalarType.String || text.Trim() != text)
+        if (text.Contains('\n', StringComparison.Ordinal))
+        {
+            // The emitter falls back to a quoted style when a literal block cannot hold the text exactly.
+            style = ScalarStyle.Literal;
+        }
+        else if (text.Length == 0 || CoreSchema.Resolve(text) is not CoreSchema.ScalarType.String || text.Trim() != text)
         {
             style = ScalarStyle.DoubleQuoted;
-        }
-        else if (text.Contains('\n', StringComparison.Ordinal))
-        {
-            style = ScalarStyle.Literal;
         }
         else
         {
