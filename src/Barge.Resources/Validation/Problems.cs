@@ -105,6 +105,14 @@ internal sealed partial class Problems
         }
     }
 
+    public void SemverConstraint(string path, string? constraint)
+    {
+        if (!string.IsNullOrEmpty(constraint) && !Versioning.SemVerConstraints.TryParse(constraint, out _, out var error))
+        {
+            Add(path, $"invalid semver constraint \"{constraint}\": {error}");
+        }
+    }
+
     public void OriginKind(string path, string? kind)
     {
         if (Required(path, kind))

@@ -110,6 +110,7 @@ internal static partial class WarehouseValidator
         problems.Regexes(FieldPath.Child(path, "allowTagsRegexes"), git.AllowTagsRegexes);
         problems.Regexes(FieldPath.Child(path, "ignoreTagsRegexes"), git.IgnoreTagsRegexes);
         problems.Range(FieldPath.Child(path, "discoveryLimit"), git.DiscoveryLimit, 1, 100);
+        problems.SemverConstraint(FieldPath.Child(path, "semverConstraint"), git.SemverConstraint);
         return ok ? "git " + RepoUrls.NormalizeGit(git.RepoURL!) : null;
     }
 
@@ -125,6 +126,10 @@ internal static partial class WarehouseValidator
         if (image.ImageSelectionStrategy == ImageSelectionStrategy.Digest && string.IsNullOrEmpty(image.Constraint))
         {
             problems.Add(FieldPath.Child(path, "constraint"), "required when imageSelectionStrategy is Digest: it names the mutable tag to track");
+        }
+        if ((image.ImageSelectionStrategy ?? ImageSelectionStrategy.SemVer) == ImageSelectionStrategy.SemVer)
+        {
+            problems.SemverConstraint(FieldPath.Child(path, "constraint"), image.Constraint);
         }
         if (!string.IsNullOrEmpty(image.Platform) && !Platform().IsMatch(image.Platform))
         {
@@ -156,6 +161,7 @@ internal static partial class WarehouseValidator
             problems.Add(FieldPath.Child(path, "name"), "required for an http(s):// chart repository");
         }
         problems.Range(FieldPath.Child(path, "discoveryLimit"), chart.DiscoveryLimit, 1, 100);
+        problems.SemverConstraint(FieldPath.Child(path, "semverConstraint"), chart.SemverConstraint);
         if (!ok)
         {
             return null;
