@@ -55,27 +55,3 @@ public sealed record FreightStatus
     /// <summary>Free-form metadata written by steps (<c>set-metadata</c>).</summary>
     public Dictionary<string, JsonNode?>? Metadata { get; init; }
 }
-
-/// <summary>Presence of Freight in a Stage.</summary>
-public sealed record CurrentStage
-{
-    /// <summary>When the Freight entered the Stage.</summary>
-    public DateTimeOffset? Since { get; init; }
-}
-
-/// <summary>Verification of Freight in a Stage.</summary>
-public sealed record VerifiedStage
-{
-    /// <summary>When it was verified.</summary>
-    public DateTimeOffset? VerifiedAt { get; init; }
-
-    /// <summary>The longest completed soak in that Stage (Go duration), recorded when the Freight left it.</summary>
-    public string? LongestSoak { get; init; }
-}
-
-/// <summary>Manual approval of Freight for a Stage.</summary>
-public sealed record ApprovedStage
-{
-    /// <summary>When it was approved.</summary>
-    public DateTimeOffset? ApprovedAt { get; init; }
-}

@@ -22,30 +22,3 @@ public sealed record ProjectStatus
     /// <summary>Counts of the project's Warehouses and Stages.</summary>
     public ProjectStats? Stats { get; init; }
 }
-
-/// <summary>Counts of a project's resources.</summary>
-public sealed record ProjectStats
-{
-    /// <summary>Warehouse counts.</summary>
-    public ResourceStats? Warehouses { get; init; }
-
-    /// <summary>Stage counts.</summary>
-    public ResourceStats? Stages { get; init; }
-}
-
-/// <summary>A count and how many are healthy.</summary>
-public sealed record ResourceStats
-{
-    /// <summary>The number of resources.</summary>
-    public long Count { get; init; }
-
-    /// <summary>Health counts.</summary>
-    public HealthStats? Health { get; init; }
-}
-
-/// <summary>Health counts.</summary>
-public sealed record HealthStats
-{
-    /// <summary>The number of healthy resources.</summary>
-    public long Healthy { get; init; }
-}

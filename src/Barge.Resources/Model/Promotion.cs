@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
 
 namespace Barge.Resources.Model;
 
@@ -76,85 +75,4 @@ public sealed record PromotionStatus
 
     /// <summary>Step outputs by alias.</summary>
     public JsonObject? State { get; init; }
-}
-
-/// <summary>Promotion phases; Succeeded, Failed, Errored and Aborted are terminal.</summary>
-[JsonConverter(typeof(KargoEnumConverter<PromotionPhase>))]
-public enum PromotionPhase
-{
-    /// <summary>Waiting to run.</summary>
-    Pending,
-
-    /// <summary>Running.</summary>
-    Running,
-
-    /// <summary>Succeeded.</summary>
-    Succeeded,
-
-    /// <summary>A step failed.</summary>
-    Failed,
-
-    /// <summary>A step errored.</summary>
-    Errored,
-
-    /// <summary>Aborted.</summary>
-    Aborted,
-}
-
-/// <summary>A health check a step registered.</summary>
-public sealed record HealthCheckStep
-{
-    /// <summary>The health check kind.</summary>
-    public string? Uses { get; init; }
-
-    /// <summary>Its configuration.</summary>
-    public JsonNode? Config { get; init; }
-}
-
-/// <summary>How one step ran.</summary>
-public sealed record StepExecutionMetadata
-{
-    /// <summary>The step alias.</summary>
-    public string? Alias { get; init; }
-
-    /// <summary>When it started.</summary>
-    public DateTimeOffset? StartedAt { get; init; }
-
-    /// <summary>When it finished.</summary>
-    public DateTimeOffset? FinishedAt { get; init; }
-
-    /// <summary>Consecutive errors so far.</summary>
-    public uint ErrorCount { get; init; }
-
-    /// <summary>The step status.</summary>
-    public StepStatus? Status { get; init; }
-
-    /// <summary>A message.</summary>
-    public string? Message { get; init; }
-
-    /// <summary>Whether the step's failure is ignored.</summary>
-    public bool ContinueOnError { get; init; }
-}
-
-/// <summary>Step statuses.</summary>
-[JsonConverter(typeof(KargoEnumConverter<StepStatus>))]
-public enum StepStatus
-{
-    /// <summary>Running.</summary>
-    Running,
-
-    /// <summary>Succeeded.</summary>
-    Succeeded,
-
-    /// <summary>Failed.</summary>
-    Failed,
-
-    /// <summary>Errored.</summary>
-    Errored,
-
-    /// <summary>Aborted.</summary>
-    Aborted,
-
-    /// <summary>Skipped.</summary>
-    Skipped,
 }

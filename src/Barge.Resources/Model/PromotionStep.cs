@@ -1,17 +1,6 @@
 using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
 
 namespace Barge.Resources.Model;
-
-/// <summary>A name/value variable; the value may contain <c>${{ }}</c> expressions.</summary>
-public sealed record ExpressionVariable
-{
-    /// <summary>The variable name; must match <c>^[a-zA-Z_]\w*$</c>.</summary>
-    public string? Name { get; init; }
-
-    /// <summary>The value. In a PromotionTask an empty value marks the variable as required.</summary>
-    public string? Value { get; init; }
-}
 
 /// <summary>One step of a promotion template, Promotion or PromotionTask.</summary>
 public sealed record PromotionStep
@@ -39,35 +28,4 @@ public sealed record PromotionStep
 
     /// <summary>The step's configuration, free-form JSON evaluated as a template.</summary>
     public JsonNode? Config { get; init; }
-}
-
-/// <summary>A reference from a step to a PromotionTask or ClusterPromotionTask.</summary>
-public sealed record PromotionTaskReference
-{
-    /// <summary>The task's name.</summary>
-    public string? Name { get; init; }
-
-    /// <summary>The task's kind. Default: <c>PromotionTask</c>.</summary>
-    public PromotionTaskKind? Kind { get; init; }
-}
-
-/// <summary>The kinds a step's <c>task</c> can refer to.</summary>
-[JsonConverter(typeof(KargoEnumConverter<PromotionTaskKind>))]
-public enum PromotionTaskKind
-{
-    /// <summary>A PromotionTask in the same project.</summary>
-    PromotionTask,
-
-    /// <summary>A cluster-wide ClusterPromotionTask.</summary>
-    ClusterPromotionTask,
-}
-
-/// <summary>How a step is retried.</summary>
-public sealed record PromotionStepRetry
-{
-    /// <summary>A soft limit on the step's total running time (Go duration). Default: the step's default, else no timeout.</summary>
-    public string? Timeout { get; init; }
-
-    /// <summary>Consecutive errors after which the step gives up. Default: the step's default, else 1.</summary>
-    public uint ErrorThreshold { get; init; }
 }

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Barge.Resources.Model;
 
 /// <summary>Watches repositories and bundles what it discovers into Freight.</summary>
@@ -35,24 +33,6 @@ public sealed record WarehouseSpec
 
     /// <summary>The repositories to watch; at least one.</summary>
     public List<RepoSubscription>? Subscriptions { get; init; }
-}
-
-/// <summary>Whether a Warehouse creates Freight on its own.</summary>
-[JsonConverter(typeof(KargoEnumConverter<FreightCreationPolicy>))]
-public enum FreightCreationPolicy
-{
-    /// <summary>Create Freight whenever discovery finds a new combination of artifacts.</summary>
-    Automatic,
-
-    /// <summary>Never create Freight automatically.</summary>
-    Manual,
-}
-
-/// <summary>Conditions on automatic Freight creation.</summary>
-public sealed record FreightCreationCriteria
-{
-    /// <summary>An expr-lang expression (without <c>${{ }}</c>) that must be true for Freight to be created.</summary>
-    public string? Expression { get; init; }
 }
 
 /// <summary>Observed state of a Warehouse.</summary>
