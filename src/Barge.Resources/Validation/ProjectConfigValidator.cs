@@ -131,6 +131,53 @@ internal static class ProjectConfigValidator
             {
                 problems.Add(itemPath, "exactly one of github, gitlab, bitbucket, dockerhub, harbor, quay, artifactory, azure, gitea or generic must be set");
             }
+            ReceiverDetails(itemPath, receiver, problems);
+        }
+    }
+
+    private static void ReceiverDetails(string path, WebhookReceiverConfig receiver, Problems problems)
+    {
+        var secrets = new (string Provider, SecretReference? Secret, bool Present)[]
+        {
+            ("github", receiver.Github?.SecretRef, receiver.Github is not null),
+            ("gitlab", receiver.Gitlab?.SecretRef, receiver.Gitlab is not null),
+            ("bitbucket", receiver.Bitbucket?.SecretRef, receiver.Bitbucket is not null),
+            ("dockerhub", receiver.Dockerhub?.SecretRef, receiver.Dockerhub is not null),
+            ("harbor", receiver.Harbor?.SecretRef, receiver.Harbor is not null),
+            ("quay", receiver.Quay?.SecretRef, receiver.Quay is not null),
+            ("artifactory", receiver.Artifactory?.SecretRef, receiver.Artifactory is not null),
+            ("azure", receiver.Azure?.SecretRef, receiver.Azure is not null),
+            ("gitea", receiver.Gitea?.SecretRef, receiver.Gitea is not null),
+            ("generic", receiver.Generic?.SecretRef, receiver.Generic is not null),
+        };
+        foreach (var (provider, secret, present) in secrets)
+        {
+            if (present)
+            {
+                problems.Required($"{path}.{provider}.secretRef.name", secret?.Name);
+            }
+        }
+        var actions = receiver.Generic?.Actions ?? [];
+        for (var i = 0; i < actions.Count; i++)
+        {
+            var actionPath = FieldPath.Item($"{path}.generic.actions", i);
+            if (problems.Required(actionPath + ".action", actions[i].Action))
+            {
+                problems.Enum(actionPath + ".action", actions[i].Action, "Refresh");
+            }
+            var criteria = actions[i].TargetSelectionCriteria ?? [];
+            for (var j = 0; j < criteria.Count; j++)
+            {
+                var criteriaPath = FieldPath.Item(actionPath + ".targetSelectionCriteria", j);
+                if (problems.Required(criteriaPath + ".kind", criteria[j].Kind))
+                {
+                    problems.Enum(criteriaPath + ".kind", criteria[j].Kind, "Warehouse");
+                }
+                if (criteria[j].LabelSelector is { } selector)
+                {
+                    Selector(criteriaPath + ".labelSelector", selector, problems);
+                }
+            }
         }
     }
 
