@@ -18,8 +18,9 @@ internal static partial class MetadataValidator
         {
             problems.Dns1123Label("metadata.name", meta.Name);
         }
-        else
+        else if (kind.ClrType != typeof(Freight))
         {
+            // A Freight's name is always replaced by its computed ID, so whatever was written does not matter.
             problems.Dns1123Subdomain("metadata.name", meta.Name);
         }
         if (kind.Namespaced)

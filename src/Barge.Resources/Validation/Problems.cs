@@ -81,7 +81,8 @@ internal sealed partial class Problems
         }
         try
         {
-            _ = new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            // Kargo's regexes are Go RE2; its named-group syntax (?P<name>…) is spelled (?<name>…) in .NET.
+            _ = new Regex(pattern.Replace("(?P<", "(?<", StringComparison.Ordinal), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
         }
         catch (ArgumentException e)
         {

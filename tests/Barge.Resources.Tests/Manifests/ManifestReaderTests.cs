@@ -172,5 +172,36 @@ public sealed class ManifestReaderTests
         Assert.Empty(result.Documents);
     }
 
+    [Fact]
+    public void ReadText_GoNamedGroupRegex_IsAccepted()
+    {
+        var result = TestManifests.Read("""
+            apiVersion: kargo.akuity.io/v1alpha1
+            kind: Warehouse
+            metadata: {name: w, namespace: p}
+            spec:
+              subscriptions:
+              - git:
+                  repoURL: https://example.com/a.git
+                  commitSelectionStrategy: NewestTag
+                  allowTagsRegexes: ['^v(?P<major>\d+)\.']
+            """);
+
+        Assert.True(result.Succeeded, TestManifests.Errors(result));
+    }
+
+    [Fact]
+    public async Task ReadPathAsync_DirectoryWithOneBadFile_KeepsGoodDocumentsAndReportsTheBadOne()
+    {
+        using var dir = new TempDirectory("mixed");
+        await File.WriteAllTextAsync(dir.Combine("a.yaml"), Project("a"));
+        await File.WriteAllTextAsync(dir.Combine("b.yaml"), "apiVersion: kargo.akuity.io/v1alpha1\nkind: Project\nmetadata:\n  name: B\n");
+
+        var result = await new ManifestReader().ReadPathAsync(dir.Path, CancellationToken.None);
+
+        Assert.Equal(["a"], result.Documents.Select(d => d.Resource.Name));
+        Assert.StartsWith(dir.Combine("b.yaml") + ":4:9 (Project \"B\") metadata.name: invalid name", Assert.Single(result.Errors).ToString(), StringComparison.Ordinal);
+    }
+
     internal static string Project(string name) => $"apiVersion: kargo.akuity.io/v1alpha1\nkind: Project\nmetadata:\n  name: {name}\n";
 }
