@@ -125,6 +125,7 @@ internal sealed class YamlTreeBuilder
     {
         var obj = new JsonObject();
         var height = 0;
+        var merges = new List<(JsonNode? Node, Mark At)>();
         while (!parser.TryConsume<MappingEnd>(out _))
         {
             var keyEvent = parser.Current!;
@@ -134,6 +135,13 @@ internal sealed class YamlTreeBuilder
             }
             parser.MoveNext();
             var key = keyScalar.Value;
+            if (key == "<<" && keyScalar.IsPlainImplicit)
+            {
+                var (merged, mergedHeight) = ReadNode(path, depth);
+                merges.Add((merged, keyEvent.Start));
+                height = Math.Max(height, mergedHeight - 1);
+                continue;
+            }
             var childPath = FieldPath.Child(path, key);
             if (obj.ContainsKey(key))
             {
@@ -144,7 +152,34 @@ internal sealed class YamlTreeBuilder
             obj[key] = value;
             height = Math.Max(height, valueHeight);
         }
+        foreach (var (merged, at) in merges)
+        {
+            Merge(obj, merged, at, path);
+        }
         return (obj, height + 1);
+    }
+
+    /// <summary>
+    /// A YAML merge key (<c>&lt;&lt;: *base</c>, or a list of them), which Kubernetes' YAML decoder honours:
+    /// keys of the merged mappings are added unless the mapping sets them itself; earlier merges win.
+    /// </summary>
+    private void Merge(JsonObject target, JsonNode? merged, Mark at, string path)
+    {
+        IEnumerable<JsonNode?> sources = merged is JsonArray list ? list : [merged];
+        foreach (var source in sources)
+        {
+            if (source is not JsonObject mapping)
+            {
+                throw Fail(at, path, "a merge key (<<) must refer to a mapping or a list of mappings");
+            }
+            foreach (var (key, value) in mapping)
+            {
+                if (!target.ContainsKey(key))
+                {
+                    target[key] = value?.DeepClone();
+                }
+            }
+        }
     }
 
     private (JsonNode? Node, int Height) Expand(AnchorAlias alias, string path, int depth)

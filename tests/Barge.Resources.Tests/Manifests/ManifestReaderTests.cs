@@ -173,6 +173,42 @@ public sealed class ManifestReaderTests
     }
 
     [Fact]
+    public void ReadText_AnchorsAliasesAndMergeKeys_AreExpanded()
+    {
+        var result = TestManifests.Read("""
+            apiVersion: kargo.akuity.io/v1alpha1
+            kind: Stage
+            metadata: {name: dev, namespace: p}
+            spec:
+              requestedFreight:
+              - origin: &origin {kind: Warehouse, name: w}
+                sources: &sources {direct: true}
+              promotionTemplate:
+                spec:
+                  steps:
+                  - &clone
+                    uses: git-clone
+                    as: clone
+                    config: {repoURL: "https://example.com/a.git"}
+                  - <<: *clone
+                    as: clone-again
+            """);
+
+        Assert.True(result.Succeeded, TestManifests.Errors(result));
+        var steps = Assert.IsType<Stage>(result.Documents[0].Resource).Spec!.PromotionTemplate!.Spec!.Steps!;
+        Assert.Equal(("git-clone", "clone-again"), (steps[1].Uses, steps[1].As));
+        Assert.Equal(steps[0].Config!.ToJsonString(), steps[1].Config!.ToJsonString());
+    }
+
+    [Fact]
+    public void ReadText_MergeOfAScalar_IsAnError()
+    {
+        var result = TestManifests.Read("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: p}\ndata:\n  <<: just-text\n");
+
+        Assert.Equal("test.yaml:5:3 data: a merge key (<<) must refer to a mapping or a list of mappings", Assert.Single(result.Errors).ToString());
+    }
+
+    [Fact]
     public void ReadText_GoNamedGroupRegex_IsAccepted()
     {
         var result = TestManifests.Read("""
