@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -89,19 +91,7 @@ internal static class SchemaChecker
             problems.Add((path, false, $"expected object, got {Describe(node)}"));
             return;
         }
-        var byName = new Dictionary<string, JsonPropertyInfo>(StringComparer.Ordinal);
-        JsonPropertyInfo? extension = null;
-        foreach (var property in info.Properties)
-        {
-            if (property.IsExtensionData)
-            {
-                extension = property;
-            }
-            else
-            {
-                byName[property.Name] = property;
-            }
-        }
+        var (byName, extension) = Contracts.GetOrAdd(info.Type, static (_, typeInfo) => Contract(typeInfo), info);
         List<string>? nulls = null;
         foreach (var (key, value) in obj)
         {
@@ -125,6 +115,26 @@ internal static class SchemaChecker
         {
             obj.Remove(key);
         }
+    }
+
+    private static readonly ConcurrentDictionary<Type, (FrozenDictionary<string, JsonPropertyInfo> ByName, JsonPropertyInfo? Extension)> Contracts = new();
+
+    private static (FrozenDictionary<string, JsonPropertyInfo>, JsonPropertyInfo?) Contract(JsonTypeInfo info)
+    {
+        var byName = new Dictionary<string, JsonPropertyInfo>(StringComparer.Ordinal);
+        JsonPropertyInfo? extension = null;
+        foreach (var property in info.Properties)
+        {
+            if (property.IsExtensionData)
+            {
+                extension = property;
+            }
+            else
+            {
+                byName[property.Name] = property;
+            }
+        }
+        return (byName.ToFrozenDictionary(StringComparer.Ordinal), extension);
     }
 
     private static void CheckScalar(JsonNode node, Type type, string path, List<(string, bool, string)> problems)
