@@ -9,6 +9,8 @@ internal static class BuiltinSteps
     {
         ArgumentNullException.ThrowIfNull(builder);
         return builder
+            .Add(new TomlUpdateStep())
+            .Add(new JsonUpdateStep())
             .Add(new YamlUpdateStep());
     }
 }
