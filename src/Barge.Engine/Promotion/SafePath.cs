@@ -58,6 +58,60 @@ internal static class SafePath
         return Combine(root, current, null);
     }
 
+    /// <summary>
+    /// The path with every symlink on the way resolved (no confinement), as Go's
+    /// <c>filepath.EvalSymlinks</c>; null when a component does not exist or links loop.
+    /// </summary>
+    public static string? RealPath(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var full = Path.GetFullPath(path);
+        var resolved = Path.GetPathRoot(full)!;
+        var pending = new Stack<string>(Reverse(full[resolved.Length..].Split('/')));
+        var links = 0;
+        while (pending.Count > 0)
+        {
+            var part = pending.Pop();
+            if (part is "" or ".")
+            {
+                continue;
+            }
+            if (part == "..")
+            {
+                resolved = Path.GetDirectoryName(resolved) ?? resolved;
+                continue;
+            }
+            var candidate = Path.Combine(resolved, part);
+            var info = new FileInfo(candidate);
+            if (info.LinkTarget is { } target)
+            {
+                if (++links > MaxLinks)
+                {
+                    return null;
+                }
+                if (Path.IsPathRooted(target))
+                {
+                    resolved = Path.GetPathRoot(target)!;
+                }
+                foreach (var linkPart in Reverse(target.Split('/')))
+                {
+                    pending.Push(linkPart);
+                }
+                continue;
+            }
+            if (!info.Exists && !Directory.Exists(candidate))
+            {
+                return null;
+            }
+            resolved = candidate;
+        }
+        return resolved;
+    }
+
+    /// <summary>True when an entry exists at <paramref name="path"/>, without following a final symlink.</summary>
+    public static bool EntryExists(string path) =>
+        new FileInfo(path).LinkTarget is not null || File.Exists(path) || Directory.Exists(path);
+
     /// <summary>True when <paramref name="path"/> (absolute, normalised) is <paramref name="root"/> or below it.</summary>
     public static bool IsInside(string root, string path)
     {
