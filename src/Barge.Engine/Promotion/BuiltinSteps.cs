@@ -9,6 +9,7 @@ internal static class BuiltinSteps
     {
         ArgumentNullException.ThrowIfNull(builder);
         return builder
+            .Add(new CopyStep())
             .Add(new DeleteStep())
             .Add(new TomlUpdateStep())
             .Add(new JsonUpdateStep())

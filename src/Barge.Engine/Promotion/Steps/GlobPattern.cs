@@ -100,7 +100,8 @@ internal sealed class GlobPattern
 
     private static string Join(string relative, string name) => relative.Length == 0 ? name : relative + "/" + name;
 
-    private static string? SegmentRegex(string segment)
+    /// <summary>The anchored regular expression of one path segment, or null when the segment is not a valid pattern.</summary>
+    internal static string? SegmentRegex(string segment)
     {
         var sb = new StringBuilder("^");
         var braces = 0;
