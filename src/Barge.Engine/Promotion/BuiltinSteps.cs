@@ -9,6 +9,8 @@ internal static class BuiltinSteps
     {
         ArgumentNullException.ThrowIfNull(builder);
         return builder
+            .Add(new YamlMergeStep())
+            .Add(new KustomizeSetImageStep())
             .Add(new CopyStep())
             .Add(new DeleteStep())
             .Add(new TomlUpdateStep())
