@@ -61,6 +61,14 @@ public sealed class StepConformanceTests
         }
         var barge = new StepExpectation(bargeDir, bargeMeta);
         var (bargeProblems, run) = await RunAsync(stepCase, barge);
+        if (Directory.Exists(Path.Combine(stepCase.Directory, "expected")) && !Directory.Exists(Path.Combine(bargeDir, "expected")))
+        {
+            bargeProblems.Add("Barge's expectation has no expected/ tree");
+        }
+        if (!File.Exists(Path.Combine(bargeDir, "outputs.json")) && !File.Exists(Path.Combine(bargeDir, "error.txt")))
+        {
+            bargeProblems.Add("Barge's expectation has neither outputs.json nor error.txt");
+        }
         if (Golden.Updating && bargeProblems.Count > 0)
         {
             WriteBargeExpectation(bargeDir, run);
