@@ -70,6 +70,13 @@ internal static class YamlTreeWriter
                     Comments(sb, mapping.Entries[0].Key.HeadComments, 0, inlineFirst: true, indent + 2);
                     BlockMapping(sb, mapping, indent + 2, firstInline: true);
                     break;
+                case YamlTreeSequence { Flow: false, Items.Count: > 0 } nested
+                    when nested.Anchor is null && nested.Tag is null && nested.HeadComments.Count == 0 && nested.Items[0].HeadComments.Count == 0:
+                    // A sequence in a sequence starts on the item's line: "- - a".
+                    var inner = new StringBuilder();
+                    BlockSequence(inner, nested, indent + 2);
+                    sb.Append(' ').Append(inner, indent + 2, inner.Length - indent - 2);
+                    break;
                 default:
                     Value(sb, item, indent, owner: null);
                     break;
