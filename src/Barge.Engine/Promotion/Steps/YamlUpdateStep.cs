@@ -130,6 +130,11 @@ internal sealed class YamlUpdateStep : IPromotionStep
         foreach (var (start, (end, value)) in edits)
         {
             sb.Append(text, position, start - position);
+            if (start == end && start > 0 && text[start - 1] is not (' ' or '\t' or '\n' or '\r'))
+            {
+                // An empty value ("key:") has no characters of its own; keep "key: value" readable as YAML.
+                sb.Append(' ');
+            }
             sb.Append(value);
             var replaced = text.AsSpan(start, end - start);
             position = end;
