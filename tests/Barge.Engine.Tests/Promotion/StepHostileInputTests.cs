@@ -72,6 +72,8 @@ public sealed class StepHostileInputTests : IDisposable
     [InlineData("toml-update", """{"path":".git/x.toml","updates":[{"key":"a","value":"b"}]}""")]
     [InlineData("copy", """{"inPath":"in.yaml","outPath":"repo/.git/hooks/pre-commit"}""")]
     [InlineData("yaml-merge", """{"inFiles":["in.yaml"],"outFile":"repo/.git/config"}""")]
+    [InlineData("delete", """{"path":"repo/.git"}""")]
+    [InlineData("delete", """{"paths":["in.yaml","repo/.git/config"]}""")]
     public async Task RunAsync_TargetInGitMetadata_FailsWithoutWriting(string kind, string config)
     {
         Directory.CreateDirectory(Path.Combine(Work, "repo", ".git", "hooks"));
@@ -87,6 +89,20 @@ public sealed class StepHostileInputTests : IDisposable
         Assert.Equal(StepStatus.Failed, result.Status);
         Assert.Contains("inside git metadata (.git)", result.Message, StringComparison.Ordinal);
         Assert.Equal(before, Snapshot(Work));
+    }
+
+    [Fact]
+    public async Task RunAsync_DeleteGlobOverGitMetadata_LeavesIt()
+    {
+        Directory.CreateDirectory(Path.Combine(Work, "repo", ".git"));
+        File.WriteAllText(Path.Combine(Work, "repo", ".git", "HEAD"), "ref: refs/heads/main\n");
+        File.WriteAllText(Path.Combine(Work, "repo", "a.txt"), "a");
+
+        var result = await Run("delete", """{"path":"repo/*","pathsAreGlobs":true}""");
+
+        Assert.Equal(StepStatus.Succeeded, result.Status);
+        Assert.True(File.Exists(Path.Combine(Work, "repo", ".git", "HEAD")));
+        Assert.False(File.Exists(Path.Combine(Work, "repo", "a.txt")));
     }
 
     [Fact]

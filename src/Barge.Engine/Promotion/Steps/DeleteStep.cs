@@ -5,7 +5,8 @@ namespace Barge.Engine.Promotion.Steps;
 /// <summary>
 /// <c>delete</c>: removes files, directories and symlinks (never a link's target) named literally or by
 /// glob. Every entry is resolved before anything is deleted; an entry that would leave the work
-/// directory, directly or through a symlinked parent, is an error.
+/// directory, directly or through a symlinked parent, is an error. Beyond Kargo, git metadata is
+/// protected: a literal entry inside <c>.git</c> fails and glob matches inside <c>.git</c> are skipped.
 /// </summary>
 internal sealed class DeleteStep : IPromotionStep
 {
@@ -36,6 +37,10 @@ internal sealed class DeleteStep : IPromotionStep
                 {
                     return Task.FromResult(StepResult.Errored(error));
                 }
+                if (target is not null && StepFiles.IsInGitMetadata(root, target))
+                {
+                    return Task.FromResult(StepResult.Failed(StepFiles.GitMetadataError(entry)));
+                }
                 if (target is null)
                 {
                     if (cfg.Strict)
@@ -57,7 +62,8 @@ internal sealed class DeleteStep : IPromotionStep
             {
                 return Task.FromResult(StepResult.Errored($"no paths matched pattern \"{entry}\""));
             }
-            foreach (var match in matches)
+            // A pattern never reaches into git metadata: matches there are left alone.
+            foreach (var match in matches.Where(m => !m.Split('/').Contains(".git")))
             {
                 var (target, error) = Resolve(root, match, entry);
                 if (error is not null)
