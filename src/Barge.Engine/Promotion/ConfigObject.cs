@@ -166,7 +166,7 @@ internal readonly record struct ConfigObject(JsonObject Json, string Path, StepC
         JsonValueKind.True or JsonValueKind.False => "boolean",
         JsonValueKind.Array => "array",
         JsonValueKind.Object => "object",
-        JsonValueKind.Number => double.IsInteger(node.GetValue<double>()) ? "integer" : "number",
+        JsonValueKind.Number => double.IsInteger(Formats.GoFormat.ToDouble(node)) ? "integer" : "number",
         _ => "unknown",
     };
 }
