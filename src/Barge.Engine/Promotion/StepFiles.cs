@@ -10,25 +10,25 @@ internal static class StepFiles
     public const long MaxFileBytes = 64L * 1024 * 1024;
 
     /// <summary>Reads a whole file as UTF-8, or returns an error text in Go's <c>op path: reason</c> form.</summary>
-    public static async Task<(string? Text, string Error)> TryReadTextAsync(string path, CancellationToken cancellationToken)
+    public static async Task<FileText> TryReadTextAsync(string path, CancellationToken cancellationToken)
     {
         try
         {
             var info = new FileInfo(path);
             if (Directory.Exists(path))
             {
-                return (null, $"read {path}: is a directory");
+                return new FileText(null, $"read {path}: is a directory");
             }
             if (info.Exists && info.Length > MaxFileBytes)
             {
-                return (null, $"read {path}: file is {info.Length} bytes, larger than the limit of {MaxFileBytes} bytes");
+                return new FileText(null, $"read {path}: file is {info.Length} bytes, larger than the limit of {MaxFileBytes} bytes");
             }
             var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
-            return (System.Text.Encoding.UTF8.GetString(bytes), "");
+            return new FileText(System.Text.Encoding.UTF8.GetString(bytes), "");
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return (null, Describe("open", path, ex));
+            return new FileText(null, Describe("open", path, ex));
         }
     }
 

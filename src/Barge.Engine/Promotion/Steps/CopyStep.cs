@@ -11,20 +11,29 @@ internal sealed class CopyStep : IPromotionStep
 {
     public string Kind => "copy";
 
+    private sealed record Config(string InPath, string OutPath, string? Ignore)
+    {
+        public static Config? Bind(StepConfigErrors errors, JsonObject json)
+        {
+            var root = errors.Root(json);
+            root.Require("inPath", "outPath");
+            root.AllowOnly("inPath", "outPath", "ignore");
+            var inPath = root.String("inPath", minLength: 1);
+            var outPath = root.String("outPath", minLength: 1);
+            var ignore = root.String("ignore", minLength: 1);
+            return errors.Any || inPath is null || outPath is null ? null : new Config(inPath, outPath, ignore);
+        }
+    }
+
     public async Task<StepResult> RunAsync(StepContext context, JsonObject config, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var errors = new StepConfigErrors(Kind);
-        var root = errors.Root(config);
-        root.Require("inPath", "outPath");
-        root.AllowOnly("inPath", "outPath", "ignore");
-        var inPath = root.String("inPath", minLength: 1);
-        var outPath = root.String("outPath", minLength: 1);
-        var ignore = root.String("ignore", minLength: 1);
-        if (errors.Any || inPath is null || outPath is null)
+        if (Config.Bind(errors, config) is not { } cfg)
         {
             return errors.ToResult();
         }
+        var (inPath, outPath, ignore) = cfg;
         var failure = $"failed to copy \"{inPath}\" to \"{outPath}\": ";
         string source, target;
         try

@@ -14,20 +14,29 @@ internal sealed class YamlMergeStep : IPromotionStep
 {
     public string Kind => "yaml-merge";
 
+    private sealed record Config(IReadOnlyList<string> InFiles, string OutFile, bool IgnoreMissingFiles)
+    {
+        public static Config? Bind(StepConfigErrors errors, JsonObject json)
+        {
+            var root = errors.Root(json);
+            root.Require("inFiles", "outFile");
+            root.AllowOnly("inFiles", "outFile", "ignoreMissingFiles");
+            var inFiles = root.StringArray("inFiles", minItems: 1);
+            var outFile = root.String("outFile", minLength: 1);
+            var ignoreMissing = root.Bool("ignoreMissingFiles") ?? false;
+            return errors.Any || inFiles is null || outFile is null ? null : new Config(inFiles, outFile, ignoreMissing);
+        }
+    }
+
     public async Task<StepResult> RunAsync(StepContext context, JsonObject config, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var errors = new StepConfigErrors(Kind);
-        var root = errors.Root(config);
-        root.Require("inFiles", "outFile");
-        root.AllowOnly("inFiles", "outFile", "ignoreMissingFiles");
-        var inFiles = root.StringArray("inFiles", minItems: 1);
-        var outFile = root.String("outFile", minLength: 1);
-        var ignoreMissing = root.Bool("ignoreMissingFiles") ?? false;
-        if (errors.Any || inFiles is null || outFile is null)
+        if (Config.Bind(errors, config) is not { } cfg)
         {
             return errors.ToResult();
         }
+        var (inFiles, outFile, ignoreMissing) = cfg;
         var work = context.WorkDirectory;
         var used = new List<(string Shown, string Full)>();
         try
