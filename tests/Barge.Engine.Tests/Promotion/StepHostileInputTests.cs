@@ -29,7 +29,16 @@ public sealed class StepHostileInputTests : IDisposable
 
     private string Outside => temp.Combine("outside");
 
-    public void Dispose() => temp.Dispose();
+    public void Dispose()
+    {
+        // Remove the links first: TempDirectory's clean-up walks through symlinks it finds.
+        foreach (var link in Directory.EnumerateFileSystemEntries(temp.Path, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
+                     .Where(p => new FileInfo(p).LinkTarget is not null).ToList())
+        {
+            File.Delete(link);
+        }
+        temp.Dispose();
+    }
 
     [Theory]
     [InlineData("yaml-update through ..", "yaml-update", """{"path":"../outside/secret.yaml","updates":[{"key":"secret","value":"pwned"}]}""")]
