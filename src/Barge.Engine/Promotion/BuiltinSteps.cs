@@ -15,6 +15,11 @@ internal static class BuiltinSteps
             .Add(new DeleteStep())
             .Add(new TomlUpdateStep())
             .Add(new JsonUpdateStep())
-            .Add(new YamlUpdateStep());
+            .Add(new YamlUpdateStep())
+            .Add(new FileWriteStep())
+            .Add(new TarStep())
+            .Add(new UntarStep())
+            .Add(new HttpDownloadStep())
+            .Add(new SendMessageStep());
     }
 }
