@@ -14,6 +14,12 @@ public sealed class ExprCorpusTests
     public static TheoryData<int> Rows()
     {
         var data = new TheoryData<int>();
+        if (RepoPaths.ConformanceDirectory is null)
+        {
+            // The theory is skipped (or fails under CI) by its attribute; one row keeps discovery working.
+            data.Add(0);
+            return data;
+        }
         foreach (var row in CorpusRow.All)
         {
             data.Add(row.Line);

@@ -39,14 +39,27 @@ internal static class HostProperties
             {
                 continue;
             }
-            var body = Expression.Convert(Expression.Property(typed, property), typeof(object));
-            getters.TryAdd(property.Name, Expression.Lambda<Func<object, object?>>(body, instance).Compile());
+            getters.TryAdd(property.Name, Expression.Lambda<Func<object, object?>>(Boxed(Expression.Property(typed, property)), instance).Compile());
         }
         foreach (var field in type.GetFields(BindingFlags.Public | BindingFlags.Instance))
         {
-            var body = Expression.Convert(Expression.Field(typed, field), typeof(object));
-            getters.TryAdd(field.Name, Expression.Lambda<Func<object, object?>>(body, instance).Compile());
+            getters.TryAdd(field.Name, Expression.Lambda<Func<object, object?>>(Boxed(Expression.Field(typed, field)), instance).Compile());
         }
         return getters.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary>Boxes through the shared caches for integers and booleans, so reading them allocates nothing.</summary>
+    private static Expression Boxed(Expression value)
+    {
+        var type = value.Type;
+        if (type == typeof(int) || type == typeof(long) || type == typeof(short) || type == typeof(byte) || type == typeof(uint) || type == typeof(sbyte) || type == typeof(ushort))
+        {
+            return Expression.Call(typeof(Boxes).GetMethod(nameof(Boxes.Int))!, Expression.Convert(value, typeof(long)));
+        }
+        if (type == typeof(bool))
+        {
+            return Expression.Call(typeof(Boxes).GetMethod(nameof(Boxes.Bool))!, value);
+        }
+        return Expression.Convert(value, typeof(object));
     }
 }

@@ -18,7 +18,7 @@ internal static class ResultCoercion
         {
             return s[1..^1] + (hadNewline ? "\n" : string.Empty);
         }
-        if (ConversionBuiltins.TryParseGoFloat(s, out var number) || IsGoNaNOrInf(s, out number))
+        if (s.Length > 0 && MayBeNumber(s[0]) && (ConversionBuiltins.TryParseGoFloat(s, out var number) || IsGoNaNOrInf(s, out number)))
         {
             return number;
         }
@@ -31,11 +31,20 @@ internal static class ResultCoercion
             default:
                 break;
         }
-        if (TryParseJson(s, out var value))
+        if (MayBeJson(s) && TryParseJson(s, out var value))
         {
             return value;
         }
         return hadNewline ? s + "\n" : s;
+    }
+
+    private static bool MayBeNumber(char first) => char.IsAsciiDigit(first) || first is '+' or '-' or '.' or 'i' or 'I' or 'n' or 'N';
+
+    /// <summary>Numbers, strings and bools were handled before; only objects, arrays and null remain (saves failing parses).</summary>
+    private static bool MayBeJson(string s)
+    {
+        var trimmed = s.AsSpan().Trim();
+        return trimmed.Length > 0 && (trimmed[0] is '{' or '[' || trimmed.SequenceEqual("null"));
     }
 
     private static bool IsGoNaNOrInf(string s, out double value)

@@ -20,6 +20,7 @@ public sealed class TemplateEvaluator
     private const int CacheLimit = 4096;
     private readonly ExprOptions _options;
     private readonly ConcurrentDictionary<string, CompiledExpression> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TemplatePart[]> _parts = new(StringComparer.Ordinal);
 
     /// <param name="options">Compilation options; the template helpers are added to its functions (a host
     /// function of the same name is replaced, as Kargo registers them last).</param>
@@ -48,32 +49,66 @@ public sealed class TemplateEvaluator
             return template;
         }
         CheckEnvironment(environment);
-        var builder = new StringBuilder();
-        foreach (var segment in TemplateScanner.Split(template))
+        var parts = Parts(template);
+        if (parts.Length == 1 && parts[0].Expression is { } single)
         {
-            if (!segment.IsExpression)
+            // A lone expression whose value is a number or bool reads back as itself (JSON text → Go float / bool).
+            switch (single.Evaluate(environment))
             {
-                builder.Append(segment.Text);
-                continue;
-            }
-            var value = Compile(segment.Text).Evaluate(environment);
-            if (value is string s)
-            {
-                builder.Append(s);
-            }
-            else
-            {
-                try
-                {
-                    builder.Append(GoJson.Serialize(value, indent: false));
-                }
-                catch (EvalError e)
-                {
-                    throw new ExpressionException($"cannot encode the result of ${{{{{segment.Text}}}}} as JSON: {e.Reason}");
-                }
+                case long l:
+                    return (double)l;
+                case double d when !double.IsNaN(d) && !double.IsInfinity(d):
+                    return d;
+                case bool b:
+                    return b;
+                case var other:
+                    return ResultCoercion.Coerce(Render(other, parts[0].Text));
             }
         }
+        var builder = new StringBuilder();
+        foreach (var part in parts)
+        {
+            if (part.Expression is null)
+            {
+                builder.Append(part.Text);
+                continue;
+            }
+            builder.Append(Render(part.Expression.Evaluate(environment), part.Text));
+        }
         return ResultCoercion.Coerce(builder.ToString());
+    }
+
+    private static string Render(object? value, string source)
+    {
+        if (value is string s)
+        {
+            return s;
+        }
+        try
+        {
+            return GoJson.Serialize(value, indent: false);
+        }
+        catch (EvalError e)
+        {
+            throw new ExpressionException($"cannot encode the result of ${{{{{source}}}}} as JSON: {e.Reason}");
+        }
+    }
+
+    /// <summary>The template split into text and compiled expressions, cached per template string.</summary>
+    private TemplatePart[] Parts(string template)
+    {
+        if (_parts.TryGetValue(template, out var cached))
+        {
+            return cached;
+        }
+        var parts = TemplateScanner.Split(template)
+            .Select(segment => segment.IsExpression ? new TemplatePart(segment.Text, Compile(segment.Text)) : new TemplatePart(segment.Text, null))
+            .ToArray();
+        if (_parts.Count < CacheLimit)
+        {
+            _parts.TryAdd(template, parts);
+        }
+        return parts;
     }
 
     /// <summary>
