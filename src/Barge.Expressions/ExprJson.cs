@@ -15,12 +15,15 @@ namespace Barge.Expressions;
 public static class ExprJson
 {
     /// <summary>Decodes JSON text into engine values (maps, lists, <see cref="long"/>, <see cref="double"/>, …).</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="numbersAsFloats">When true every number becomes a float, as Go's <c>json.Unmarshal</c> into
+    /// <c>any</c> gives them to Kargo's expressions; default false (the corpus rule above).</param>
     /// <exception cref="JsonException">The text is not valid JSON.</exception>
-    public static object? Parse(string json)
+    public static object? Parse(string json, bool numbersAsFloats = false)
     {
         ArgumentNullException.ThrowIfNull(json);
         using var document = JsonDocument.Parse(json);
-        return JsonValues.FromElement(document.RootElement);
+        return JsonValues.FromElement(document.RootElement, numbersAsFloats);
     }
 
     /// <summary>Converts a System.Text.Json node into engine values with the same number rule.</summary>

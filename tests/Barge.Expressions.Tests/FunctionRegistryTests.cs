@@ -59,6 +59,13 @@ public sealed class FunctionRegistryTests
     }
 
     [Fact]
+    public void Parse_NumbersAsFloats_DecodesEveryNumberAsFloat()
+    {
+        var env = (IReadOnlyDictionary<string, object?>)ExprJson.Parse("""{"n": 1, "l": [2]}""", numbersAsFloats: true)!;
+        Assert.Equal("[2.0,2.0]", ExprJson.Format(Expr.Compile("[n + 1, l[0]]").Evaluate(env)));
+    }
+
+    [Fact]
     public void Create_RequiredAfterOptional_IsRejected()
     {
         Assert.Throws<ArgumentException>(() => FunctionRegistry.Create(new HostFunction(

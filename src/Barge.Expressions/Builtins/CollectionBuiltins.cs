@@ -183,19 +183,29 @@ internal static class CollectionBuiltins
             items[i] = Values.Normalize(list[i]);
             frame.Step();
         }
-        var allNumbers = items.All(Values.IsNumber);
-        var allStrings = items.All(i => i is string);
-        if (!allNumbers && !allStrings)
+        var allNumbers = true;
+        var allStrings = true;
+        foreach (var item in items)
+        {
+            allNumbers &= Values.IsNumber(item);
+            allStrings &= item is string;
+        }
+        if (items.Length > 0 && !allNumbers && !allStrings)
         {
             var bad = items.FirstOrDefault(i => !Values.IsNumber(i) && i is not string);
             throw new EvalError($"invalid argument for sort: cannot sort values of type {Values.TypeName(bad ?? items.FirstOrDefault(i => i is string))}");
         }
-        Comparison<object?> compare = allNumbers
-            ? (x, y) => Values.ToDouble(x!).CompareTo(Values.ToDouble(y!))
-            : (x, y) => Ordering.CompareStrings((string)x!, (string)y!);
-        var sorted = items.Order(Comparer<object?>.Create(compare));
-        return (descending ? sorted.Reverse() : sorted).ToArray();
+        Array.Sort(items, allNumbers ? (descending ? DescendingNumbers : AscendingNumbers) : (descending ? DescendingStrings : AscendingStrings));
+        return items;
     }
+
+    private static readonly Comparer<object?> AscendingNumbers = Comparer<object?>.Create(static (x, y) => CompareNumbers(x!, y!));
+    private static readonly Comparer<object?> DescendingNumbers = Comparer<object?>.Create(static (x, y) => CompareNumbers(y!, x!));
+    private static readonly Comparer<object?> AscendingStrings = Comparer<object?>.Create(static (x, y) => Ordering.CompareStrings((string)x!, (string)y!));
+    private static readonly Comparer<object?> DescendingStrings = Comparer<object?>.Create(static (x, y) => Ordering.CompareStrings((string)y!, (string)x!));
+
+    private static int CompareNumbers(object x, object y) =>
+        x is long a && y is long b ? a.CompareTo(b) : Values.ToDouble(x).CompareTo(Values.ToDouble(y));
 
     /// <summary>The order argument of <c>sort</c>/<c>sortBy</c>: exactly "asc" or "desc"; true for descending.</summary>
     internal static bool Order(string name, object? value) => value switch

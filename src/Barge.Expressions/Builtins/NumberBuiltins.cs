@@ -24,6 +24,31 @@ internal static class NumberBuiltins
         all.Add(new("min", 1, int.MaxValue, static (a, f) => Extreme("min", a, f, wantMax: false)));
         all.Add(new("mean", 1, int.MaxValue, static (a, f) =>
         {
+            if (a.Length == 1 && a[0] is IList flat && !Values.IsMap(a[0]) && flat.Count > 0)
+            {
+                var total = 0.0;
+                var allNumbers = true;
+                for (var i = 0; i < flat.Count && allNumbers; i++)
+                {
+                    f.Step();
+                    switch (flat[i])
+                    {
+                        case long l:
+                            total += l;
+                            break;
+                        case double d:
+                            total += d;
+                            break;
+                        default:
+                            allNumbers = false;
+                            break;
+                    }
+                }
+                if (allNumbers)
+                {
+                    return total / flat.Count;
+                }
+            }
             var numbers = Flatten("mean", a, f);
             if (numbers.Count == 0)
             {
@@ -70,6 +95,10 @@ internal static class NumberBuiltins
 
     private static object? Extreme(string name, ReadOnlySpan<object?> a, Frame frame, bool wantMax)
     {
+        if (a.Length == 1 && a[0] is IList flat && !Values.IsMap(a[0]) && TryExtremeOfInts(flat, frame, wantMax, out var fast))
+        {
+            return fast;
+        }
         object? best = null;
         foreach (var n in Flatten(name, a, frame))
         {
@@ -85,6 +114,28 @@ internal static class NumberBuiltins
             }
         }
         return best;
+    }
+
+    /// <summary>The common case of one flat list of ints, without collecting: returns false on anything else.</summary>
+    private static bool TryExtremeOfInts(IList list, Frame frame, bool wantMax, out object? best)
+    {
+        best = null;
+        long bestValue = 0;
+        for (var i = 0; i < list.Count; i++)
+        {
+            frame.Step();
+            if (list[i] is not long value)
+            {
+                best = null;
+                return false;
+            }
+            if (best is null || (wantMax ? value > bestValue : value < bestValue))
+            {
+                best = list[i];
+                bestValue = value;
+            }
+        }
+        return true;
     }
 
     /// <summary>All numbers of the arguments, nested lists flattened; anything else is an error.</summary>

@@ -6,9 +6,10 @@ namespace Barge.Expressions.Evaluation;
 
 internal sealed partial class Compiler
 {
-    private Eval CompilePredicateCall(CallNode node)
+    private Eval CompilePredicateCall(CallNode node) => CompilePredicateCall(node, node.Name);
+
+    private Eval CompilePredicateCall(CallNode node, string name)
     {
-        var name = node.Name;
         var args = node.Arguments;
         if (args.Count < 1)
         {
@@ -24,7 +25,7 @@ internal sealed partial class Compiler
             {
                 throw new SyntaxError($"{name}: the second argument must be a predicate", args[1].Position);
             }
-            scope = new PredicateScope(NewSlot(), NewSlot(), NewSlot(), AllowsIndex: name is "map" or "reduce", AllowsAccumulator: name == "reduce");
+            scope = new PredicateScope(NewSlot(), NewSlot(), NewSlot(), AllowsIndex: node.Name is "map" or "reduce", AllowsAccumulator: node.Name == "reduce");
             _predicates.Add(scope);
             predicate = Compile(p.Body);
             _predicates.RemoveAt(_predicates.Count - 1);
@@ -52,6 +53,8 @@ internal sealed partial class Compiler
             "findIndex" => f => Find(f, collection(f), scope!, predicate!, name, position, fromEnd: false, wantIndex: true),
             "findLast" => f => Find(f, collection(f), scope!, predicate!, name, position, fromEnd: true, wantIndex: false),
             "findLastIndex" => f => Find(f, collection(f), scope!, predicate!, name, position, fromEnd: true, wantIndex: true),
+            "$filterFirst" => f => FindOrFail(f, collection(f), scope!, predicate!, position, fromEnd: false),
+            "$filterLast" => f => FindOrFail(f, collection(f), scope!, predicate!, position, fromEnd: true),
             "sum" => f => Sum(f, collection(f), scope, predicate, name, position),
             "groupBy" => f => GroupBy(f, collection(f), scope!, predicate!, name, position),
             "sortBy" => f => SortBy(f, collection(f), scope!, predicate!, extra?.Invoke(f), extra is not null, name, position),
@@ -182,6 +185,21 @@ internal sealed partial class Compiler
         return null;
     }
 
+    /// <summary><c>filter(xs, p)[0]</c> / <c>[-1]</c> without building the filtered list (expr's optimiser does the same).</summary>
+    private static object? FindOrFail(Frame f, object? collection, PredicateScope scope, Eval predicate, int position, bool fromEnd)
+    {
+        var list = Items(collection, "filter");
+        for (var k = 0; k < list.Count; k++)
+        {
+            var i = fromEnd ? list.Count - 1 - k : k;
+            if (Test(f, list, i, scope, predicate, position))
+            {
+                return f.Slots[scope.ElementSlot];
+            }
+        }
+        throw new EvalError(fromEnd ? "index out of range: -1 (array length is 0)" : "index out of range: 0 (array length is 0)", position);
+    }
+
     private static object Sum(Frame f, object? collection, PredicateScope? scope, Eval? predicate, string name, int position)
     {
         var list = Items(collection, name);
@@ -249,11 +267,22 @@ internal sealed partial class Compiler
                 Ordering.Compare(first, key, "<");
             }
         }
-        var comparer = Comparer<object?>.Create((x, y) => Ordering.Compare(x, y, "<") ?? 0);
-        var sorted = descending ? keyed.OrderByDescending(k => k.Key, comparer) : keyed.OrderBy(k => k.Key, comparer);
-        var result = sorted.Select(k => k.Item).ToArray();
-        return result;
+        var keys = new object?[keyed.Length];
+        var items = new object?[keyed.Length];
+        for (var i = 0; i < keyed.Length; i++)
+        {
+            keys[i] = keyed[i].Key;
+            items[i] = keyed[i].Item;
+        }
+        Array.Sort(keys, items, descending ? DescendingKeys : AscendingKeys);
+        return items;
     }
+
+    private static readonly Comparer<object?> AscendingKeys = Comparer<object?>.Create(static (x, y) => CompareKeys(x, y));
+    private static readonly Comparer<object?> DescendingKeys = Comparer<object?>.Create(static (x, y) => CompareKeys(y, x));
+
+    private static int CompareKeys(object? x, object? y) =>
+        x is long a && y is long b ? a.CompareTo(b) : Ordering.Compare(x, y, "<") ?? 0;
 
     private static object? Reduce(Frame f, object? collection, PredicateScope scope, Eval predicate, Eval? initial, string name, int position)
     {

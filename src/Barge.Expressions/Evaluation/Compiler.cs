@@ -38,6 +38,10 @@ internal sealed partial class Compiler
         {
             throw new SyntaxError("expression is nested too deeply", node.Position);
         }
+        if (node is MemberNode or CallNode && TryFuse(node) is { } fused)
+        {
+            return fused;
+        }
         return node switch
         {
             NilNode => static _ => null,

@@ -11,7 +11,7 @@ namespace Barge.Expressions.Evaluation;
 /// </summary>
 internal static class JsonValues
 {
-    public static object? FromElement(JsonElement element)
+    public static object? FromElement(JsonElement element, bool numbersAsFloats = false)
     {
         switch (element.ValueKind)
         {
@@ -19,20 +19,20 @@ internal static class JsonValues
                 var map = new Dictionary<string, object?>(StringComparer.Ordinal);
                 foreach (var property in element.EnumerateObject())
                 {
-                    map[property.Name] = FromElement(property.Value);
+                    map[property.Name] = FromElement(property.Value, numbersAsFloats);
                 }
                 return map;
             case JsonValueKind.Array:
                 var list = new List<object?>(element.GetArrayLength());
                 foreach (var item in element.EnumerateArray())
                 {
-                    list.Add(FromElement(item));
+                    list.Add(FromElement(item, numbersAsFloats));
                 }
                 return list;
             case JsonValueKind.String:
                 return element.GetString();
             case JsonValueKind.Number:
-                return FromNumberText(element.GetRawText());
+                return numbersAsFloats ? element.GetDouble() : FromNumberText(element.GetRawText());
             case JsonValueKind.True:
                 return Boxes.True;
             case JsonValueKind.False:

@@ -37,6 +37,20 @@ public sealed class BuiltinCatalogTests
     [InlineData("reduce-init", "reduce(xs, #acc + # * #index, 100)", "105")]
     [InlineData("nested-predicates", "map([1, 2], {let x = #; map([10], {# + x})})", "[[11],[12]]")]
     [InlineData("pipe-predicate", "xs | filter(# > 1) | map(# * 10)", "[30,20]")]
+    // fused forms (expr's optimiser): same results as the unfused ones
+    [InlineData("filter-first", "filter(xs, # < 3)[0]", "1")]
+    [InlineData("filter-last", "filter(xs, # > 1)[-1]", "2")]
+    [InlineData("filter-first-nil-element", "filter([nil, 1], true)[0]", "null")]
+    [InlineData("len-filter", "len(filter(xs, # > 1))", "2")]
+    [InlineData("first-filter-none", "first(filter(xs, # > 9))", "null")]
+    [InlineData("last-filter", "last(filter(xs, # > 1))", "2")]
+    [InlineData("map-filter-index", "map(filter(xs, # > 1), # * 10 + #index)", "[30,21]")]
+    [InlineData("reduce-range-constant", "reduce(1..100, # + #acc)", "5050")]
+    [InlineData("reduce-range-init", "reduce(1..3, #acc + #, 10)", "16")]
+    [InlineData("reduce-empty-range-init", "reduce(3..1, # + #acc, 7)", "7")]
+    [InlineData("sum-range-constant", "sum(1..10)", "55")]
+    [InlineData("min-ints-fast-path", "min([5, 3, 9])", "3")]
+    [InlineData("mean-flat", "mean([1, 2.5])", "1.75")]
     // strings
     [InlineData("len-runes", "len(s)", "5")]
     [InlineData("len-emoji", "len('👍🏻')", "2")]
@@ -179,6 +193,9 @@ public sealed class BuiltinCatalogTests
     [InlineData("too-many-args", "upper('a', 'b')")]
     [InlineData("index-outside-map", "filter(xs, #index > 0)")]
     [InlineData("let-shadows-builtin", "let len = 1; len")]
+    [InlineData("filter-first-empty", "filter(xs, # > 9)[0]")]
+    [InlineData("filter-last-empty", "filter(xs, # > 9)[-1]")]
+    [InlineData("reduce-empty-range", "reduce(3..1, # + #acc)")]
     public void Evaluate_BuiltinMisuse_FailsWithExpressionError(string name, string source)
     {
         _ = name;
