@@ -195,6 +195,21 @@ internal static class CollectionBuiltins
             var bad = items.FirstOrDefault(i => !Values.IsNumber(i) && i is not string);
             throw new EvalError($"invalid argument for sort: cannot sort values of type {Values.TypeName(bad ?? items.FirstOrDefault(i => i is string))}");
         }
+        if (items.All(static i => i is long))
+        {
+            // Sorting by primitive keys is several times faster than through a comparer.
+            var keys = new long[items.Length];
+            for (var i = 0; i < keys.Length; i++)
+            {
+                keys[i] = (long)items[i]!;
+            }
+            Array.Sort(keys, items);
+            if (descending)
+            {
+                Array.Reverse(items);
+            }
+            return items;
+        }
         Array.Sort(items, allNumbers ? (descending ? DescendingNumbers : AscendingNumbers) : (descending ? DescendingStrings : AscendingStrings));
         return items;
     }

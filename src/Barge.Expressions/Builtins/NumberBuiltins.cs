@@ -63,14 +63,19 @@ internal static class NumberBuiltins
         }));
         all.Add(new("median", 1, int.MaxValue, static (a, f) =>
         {
-            var numbers = Flatten("median", a, f).Select(Values.ToDouble).ToList();
-            if (numbers.Count == 0)
+            var collected = Flatten("median", a, f);
+            if (collected.Count == 0)
             {
                 return Boxes.ZeroFloat;
             }
-            numbers.Sort();
-            var mid = numbers.Count / 2;
-            return numbers.Count % 2 == 1 ? numbers[mid] : (numbers[mid - 1] + numbers[mid]) / 2;
+            var numbers = new double[collected.Count];
+            for (var i = 0; i < numbers.Length; i++)
+            {
+                numbers[i] = Values.ToDouble(collected[i]);
+            }
+            Array.Sort(numbers);
+            var mid = numbers.Length / 2;
+            return numbers.Length % 2 == 1 ? numbers[mid] : (numbers[mid - 1] + numbers[mid]) / 2;
         }));
         all.Add(new("bitand", 2, 2, static (a, _) => Boxes.Int(Args.Int("bitand", a[0]) & Args.Int("bitand", a[1]))));
         all.Add(new("bitor", 2, 2, static (a, _) => Boxes.Int(Args.Int("bitor", a[0]) | Args.Int("bitor", a[1]))));

@@ -274,6 +274,16 @@ internal sealed partial class Compiler
             keys[i] = keyed[i].Key;
             items[i] = keyed[i].Item;
         }
+        if (keys.All(static k => k is long))
+        {
+            var primitive = Array.ConvertAll(keys, static k => (long)k!);
+            Array.Sort(primitive, items);
+            if (descending)
+            {
+                Array.Reverse(items);
+            }
+            return items;
+        }
         Array.Sort(keys, items, descending ? DescendingKeys : AscendingKeys);
         return items;
     }

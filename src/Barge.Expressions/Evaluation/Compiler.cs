@@ -123,6 +123,7 @@ internal sealed partial class Compiler
         if (node.Property is StringNode name)
         {
             var key = name.Value;
+            HostGetterCache? cache = null;
             return f =>
             {
                 var t = target(f);
@@ -133,6 +134,16 @@ internal sealed partial class Compiler
                 if (t is IReadOnlyDictionary<string, object?> map)
                 {
                     return map.TryGetValue(key, out var v) ? Values.Normalize(v) : null;
+                }
+                if (t is not null && cache is { } c && c.Type == t.GetType())
+                {
+                    return Values.Normalize(c.Getter(t));
+                }
+                if (t is not (null or string or long or double or bool) && !Values.IsMap(t) && t is not System.Collections.IList
+                    && HostProperties.Getter(t.GetType(), key) is { } getter)
+                {
+                    cache = new HostGetterCache(t.GetType(), getter);
+                    return Values.Normalize(getter(t));
                 }
                 try
                 {

@@ -26,6 +26,10 @@ internal static class HostProperties
         return false;
     }
 
+    /// <summary>The getter of <paramref name="name"/> on <paramref name="type"/>, or null when there is none.</summary>
+    public static Func<object, object?>? Getter(Type type, string name) =>
+        Cache.GetOrAdd(type, Build).TryGetValue(name, out var getter) ? getter : null;
+
     public static IEnumerable<string> Names(object target) => Cache.GetOrAdd(target.GetType(), Build).Keys;
 
     private static FrozenDictionary<string, Func<object, object?>> Build(Type type)
