@@ -17,7 +17,7 @@ internal sealed class GeneratedGitRepository : IDisposable
 
     public GeneratedGitRepository(int commits, int tags)
     {
-        Root = Path.Combine(Path.GetTempPath(), "barge-bench-" + Guid.NewGuid().ToString("N")[..10]);
+        Root = Path.Combine(Path.GetTempPath(), "barge-gitbench-" + Guid.NewGuid().ToString("N")[..10]);
         Path_ = Path.Combine(Root, "source.git");
         Directory.CreateDirectory(Root);
         Git(Root, null, "init", "--quiet", "--bare", "--initial-branch=main", Path_);

@@ -99,7 +99,7 @@ public class SharedMirrorDiscoveryBenchmarks
             0 => new GitSelectionOptions(),
             1 => new GitSelectionOptions { Strategy = GitCommitSelectionStrategy.SemVer, SemverConstraint = "^1.0.0" },
             2 => new GitSelectionOptions { Strategy = GitCommitSelectionStrategy.NewestTag, AllowTagsRegexes = ["^v1\\."] },
-            _ => new GitSelectionOptions { Strategy = GitCommitSelectionStrategy.Lexical, IncludePaths = ["dir3"] },
+            _ => new GitSelectionOptions { Strategy = GitCommitSelectionStrategy.Lexical, IncludePaths = ["dir0"] },
         };
         return GitCommitSelectors.TryCreate(options, out var selector, out var errors)
             ? selector
