@@ -37,7 +37,7 @@ public class FirstDiscoveryBenchmarks
         {
             throw new InvalidOperationException("initial sync failed");
         }
-        warmFetchesBefore = git.Stats.Count("fetch");
+        warmFetchesBefore = git.Stats.Transfers;
     }
 
     [IterationSetup]
@@ -80,7 +80,7 @@ public class FirstDiscoveryBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
-        Console.WriteLine($"// unchanged re-discoveries: {warmRuns}, fetches during them: {git!.Stats.Count("fetch") - warmFetchesBefore}");
+        Console.WriteLine($"// unchanged re-discoveries: {warmRuns}, fetches during them: {git!.Stats.Transfers - warmFetchesBefore}");
         Console.WriteLine($"// git processes by subcommand: {string.Join(", ", git.Stats.Snapshot().OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"))}");
         warm?.Dispose();
         source?.Dispose();

@@ -14,6 +14,9 @@ internal sealed class GitCommandStats
 
     public int Total => counts.Values.Sum();
 
+    /// <summary>Processes that transferred objects from a remote: clones and fetches.</summary>
+    public int Transfers => Count("clone") + Count("fetch");
+
     public IReadOnlyDictionary<string, int> Snapshot() => new Dictionary<string, int>(counts, StringComparer.Ordinal);
 
     internal void Record(string subcommand) => counts.AddOrUpdate(subcommand, 1, (_, n) => n + 1);

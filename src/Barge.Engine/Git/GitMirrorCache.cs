@@ -114,27 +114,22 @@ internal sealed class GitMirrorCache : IDisposable
         }
 
         var clock = time.GetTimestamp();
-        var target = stored is null ? directory + ".new-" + Guid.NewGuid().ToString("N")[..8] : directory;
-        if (stored is null)
+        var created = stored is null;
+        var target = created ? directory + ".new-" + Guid.NewGuid().ToString("N")[..8] : directory;
+        if (created)
         {
             RemoveLeftovers(directory);
-            var created = await InitializeAsync(target, cancellationToken);
-            if (created is not null)
-            {
-                return GitOutcome<GitMirror>.Failure($"creating the mirror of git repository \"{shownUrl}\": {created}");
-            }
         }
-        var fetched = await git.RunAsync(
-            ["--git-dir=" + target, "fetch", "--quiet", "--prune", "--no-tags", "--no-write-fetch-head", url, .. FetchRefspecs],
-            run with { WorkingDirectory = target },
-            cancellationToken);
-        if (!fetched.Succeeded)
+        var fetchError = created
+            ? await CloneAsync(url, target, run, cancellationToken)
+            : await FetchAsync(url, target, run, cancellationToken);
+        if (fetchError is not null)
         {
-            if (stored is null)
+            if (created)
             {
                 TryDelete(target);
             }
-            return GitOutcome<GitMirror>.Failure($"fetching git repository \"{shownUrl}\": {fetched.Describe()}");
+            return GitOutcome<GitMirror>.Failure($"{(created ? "creating the mirror of" : "fetching")} git repository \"{shownUrl}\": {fetchError}");
         }
         if (remote.DefaultBranch is { } defaultBranch)
         {
@@ -143,25 +138,38 @@ internal sealed class GitMirrorCache : IDisposable
         // The snapshot taken before the fetch is recorded: if the remote moved meanwhile, the next
         // ls-remote differs from it and fetches again, which is the safe direction.
         await File.WriteAllTextAsync(Path.Combine(target, SnapshotFile), remote.Serialize(), cancellationToken);
-        if (stored is null)
+        if (created)
         {
             TryDelete(directory);
             Directory.Move(target, directory);
         }
-        GitLog.MirrorFetched(logger, shownUrl, (long)time.GetElapsedTime(clock).TotalMilliseconds, stored is null ? "new mirror" : "refs moved");
+        GitLog.MirrorFetched(logger, shownUrl, (long)time.GetElapsedTime(clock).TotalMilliseconds, created ? "new mirror" : "refs moved");
         return GitOutcome<GitMirror>.Success(new GitMirror(directory, shownUrl, remote, git));
     }
 
-    private async Task<string?> InitializeAsync(string target, CancellationToken cancellationToken)
+    // A first copy is a bare clone into a fresh folder (clone writes packed refs, which is much
+    // faster than a fetch creating thousands of loose ones); the caller moves it into place.
+    private async Task<string?> CloneAsync(string url, string target, GitRunOptions run, CancellationToken cancellationToken)
     {
-        var init = await git.RunAsync(["init", "--quiet", "--bare", target], new GitRunOptions(WorkingDirectory: root), cancellationToken);
-        if (!init.Succeeded)
+        var clone = await git.RunAsync(["clone", "--quiet", "--bare", url, target], run, cancellationToken);
+        if (!clone.Succeeded)
         {
-            return init.Describe();
+            return clone.Describe();
         }
         // No automatic gc: it would run in the background while other subscriptions read.
-        var config = await git.RunAsync(["--git-dir=" + target, "config", "gc.auto", "0"], new GitRunOptions(WorkingDirectory: target), cancellationToken);
+        var config = await git.RunAsync(["--git-dir=" + target, "config", "gc.auto", "0"], run with { WorkingDirectory = target }, cancellationToken);
         return config.Succeeded ? null : config.Describe();
+    }
+
+    // Heads and tags only, with explicit refspecs (no tag auto-following), pruning what the
+    // remote deleted.
+    private async Task<string?> FetchAsync(string url, string target, GitRunOptions run, CancellationToken cancellationToken)
+    {
+        var fetched = await git.RunAsync(
+            ["--git-dir=" + target, "fetch", "--quiet", "--prune", "--no-tags", "--no-write-fetch-head", url, .. FetchRefspecs],
+            run with { WorkingDirectory = target },
+            cancellationToken);
+        return fetched.Succeeded ? null : fetched.Describe();
     }
 
     // A mirror is only trusted once its snapshot file exists: that file is written last, so a crash

@@ -63,7 +63,7 @@ public sealed class GrommetGitDiscoveryTests : IDisposable
         Assert.All(dev.Concat(release), c => Assert.Equal(commitOf[c.Tag], c.Id));
         Assert.Equal("feat: second release", release[0].Subject);
         Assert.Equal("Ada Author <ada@example.com>", release[0].Author);
-        Assert.Equal(1, git.Stats.Count("fetch"));
+        Assert.Equal(1, git.Stats.Transfers);
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class GrommetGitDiscoveryTests : IDisposable
         var after = await SyncAsync(source.FileUrl);
         var devAfter = await Dev.Build().SelectOkAsync(after);
 
-        Assert.Equal(2, git.Stats.Count("fetch"));
+        Assert.Equal(2, git.Stats.Transfers);
         Assert.Equal(["dev-4"], devAfter.Select(c => c.Id).Except(devBefore.Select(c => c.Id)).Select(id => devAfter.First(c => c.Id == id).Tag));
         Assert.Equal("dev-4", devAfter[0].Tag);
         Assert.True(Release.Build().ObserveRefs(after.Refs)!.SameAs(releaseRefsBefore), "release refs did not move");
@@ -96,7 +96,7 @@ public sealed class GrommetGitDiscoveryTests : IDisposable
             await (i % 2 == 0 ? Dev : Release).Build().SelectOkAsync(mirror);
         }
 
-        Assert.Equal(1, git.Stats.Count("fetch"));
+        Assert.Equal(1, git.Stats.Transfers);
         Assert.Equal(51, git.Stats.Count("ls-remote"));
     }
 
