@@ -17,6 +17,7 @@ public sealed class HelmIndexClient : IDisposable
     private readonly HelmIndexClientOptions _options;
     private readonly HttpClient _verified;
     private readonly Lazy<HttpClient> _unverified;
+    private long _requests;
 
     public HelmIndexClient(HelmIndexClientOptions options)
     {
@@ -28,8 +29,6 @@ public sealed class HelmIndexClient : IDisposable
 
     /// <summary>Requests sent so far (each redirect hop counts).</summary>
     public long RequestCount => Interlocked.Read(ref _requests);
-
-    private long _requests;
 
     public async Task<HelmRepositoryIndex> GetIndexAsync(string repoUrl, RepositoryCredentials? credentials, bool insecureSkipTlsVerify, CancellationToken cancellationToken)
     {

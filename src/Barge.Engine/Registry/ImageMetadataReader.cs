@@ -32,6 +32,8 @@ public sealed class ImageMetadataReader
         {
             return known;
         }
+        // A HEAD, not a GET: it is all a known digest needs, and registries that meter pulls count
+        // manifest GETs but not HEADs.
         var digest = await _client.ResolveDigestAsync(repository, tag, access, cancellationToken);
         if (digest is null)
         {

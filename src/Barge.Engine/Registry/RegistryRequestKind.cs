@@ -3,7 +3,6 @@ namespace Barge.Engine.Registry;
 /// <summary>What a registry request is for; it chooses the counter and names the object in errors.</summary>
 internal enum RegistryRequestKind
 {
-    Ping,
     TagList,
     ManifestGet,
     ManifestHead,

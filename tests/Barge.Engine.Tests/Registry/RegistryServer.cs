@@ -54,6 +54,16 @@ internal sealed class RegistryServer : IDisposable
         return Start(storage, auth, folder);
     }
 
+    /// <summary>An anonymous registry serving HTTPS with the given PEM certificate and key.</summary>
+    public static RegistryServer StartTls(string certificatePem, string keyPem)
+    {
+        var folder = new TempDirectory("registry-tls");
+        File.WriteAllText(folder.Combine("tls.crt"), certificatePem);
+        File.WriteAllText(folder.Combine("tls.key"), keyPem);
+        var tls = $"  tls:\n    certificate: {folder.Combine("tls.crt")}\n    key: {folder.Combine("tls.key")}\n";
+        return Start(null, string.Empty, folder, tls);
+    }
+
     public void Dispose()
     {
         try
@@ -72,7 +82,7 @@ internal sealed class RegistryServer : IDisposable
         _folder.Dispose();
     }
 
-    private static RegistryServer Start(string? storage, string authSection, TempDirectory? authFolder)
+    private static RegistryServer Start(string? storage, string authSection, TempDirectory? authFolder, string tlsSection = "")
     {
         if (!File.Exists(Binary))
         {
@@ -100,6 +110,7 @@ internal sealed class RegistryServer : IDisposable
             http:
               addr: 127.0.0.1:{port}
               secret: barge-test-http-secret
+            {tlsSection}
             {authSection}
             """);
         var start = new ProcessStartInfo(Binary) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
@@ -112,13 +123,14 @@ internal sealed class RegistryServer : IDisposable
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
         var server = new RegistryServer(process, folder, port, storage);
-        WaitUntilServing(server, process, stderr);
+        WaitUntilServing(server, process, stderr, tls: tlsSection.Length > 0);
         return server;
     }
 
-    private static void WaitUntilServing(RegistryServer server, Process process, System.Text.StringBuilder stderr)
+    private static void WaitUntilServing(RegistryServer server, Process process, System.Text.StringBuilder stderr, bool tls)
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        using var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = static (_, _, _, _) => true };
+        using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (DateTime.UtcNow < deadline)
         {
@@ -129,7 +141,7 @@ internal sealed class RegistryServer : IDisposable
             }
             try
             {
-                using var response = http.GetAsync($"http://{server.Host}/v2/").GetAwaiter().GetResult();
+                using var response = http.GetAsync($"{(tls ? "https" : "http")}://{server.Host}/v2/").GetAwaiter().GetResult();
                 if (response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Unauthorized)
                 {
                     return;
