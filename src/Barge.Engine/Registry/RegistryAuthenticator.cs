@@ -50,6 +50,10 @@ internal sealed class RegistryAuthenticator(
         {
             throw new RegistryException($"{request.What}: the registry's Bearer challenge has no usable realm");
         }
+        if (credentials is not null && realmUri.Scheme == Uri.UriSchemeHttp && !request.Repository.PlainHttp && !ImageRepository.IsLoopback(realmUri.Authority))
+        {
+            throw new RegistryException($"{request.What}: the registry sends credentials to the plain-HTTP token realm {realmUri.Authority}; they are not sent over an unencrypted connection");
+        }
         var service = challenge.Parameter("service") ?? string.Empty;
         var scope = $"repository:{request.Repository.Path}:pull";
         var key = new RegistryTokenCache.TokenKey(realm, service, scope, credentials?.Username ?? string.Empty);
