@@ -1,10 +1,17 @@
+using Barge.Cli.Hosting;
+
 namespace Barge.Cli;
 
 internal static class Program
 {
-    public static int Main(string[] args)
+    public static async Task<int> Main(string[] args)
     {
-        Console.Error.WriteLine("barge: no commands are built yet");
-        return args.Length == 0 ? 2 : 2;
+        using var interrupted = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            interrupted.Cancel();
+        };
+        return await BargeApp.RunAsync(args, Console.In, Console.Out, Console.Error, cancellationToken: interrupted.Token);
     }
 }

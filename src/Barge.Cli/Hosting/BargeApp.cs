@@ -1,0 +1,67 @@
+using Barge.Cli.Configuration;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Barge.Cli.Hosting;
+
+/// <summary>
+/// The composition root of the <c>barge</c> executable: the command table and the one place where an
+/// unexpected exception becomes an "internal error" line and exit code 1 (never a stack trace).
+/// </summary>
+internal static class BargeApp
+{
+    /// <summary>Runs one <c>barge</c> invocation against the given streams; returns its exit code.</summary>
+    public static async Task<int> RunAsync(
+        IReadOnlyList<string> args,
+        TextReader input,
+        TextWriter output,
+        TextWriter error,
+        Func<string, string?>? environment = null,
+        TimeProvider? time = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var cli = new CliContext(input, output, error, environment ?? Environment.GetEnvironmentVariable, time ?? TimeProvider.System);
+        try
+        {
+            var app = new CommandApp();
+            app.Configure(config => Configure(config, cli));
+            return await app.RunAsync(args, cancellationToken);
+        }
+        catch (CommandAppException ex)
+        {
+            return cli.Fail(ExitCodes.BadInput, ex.Message + " (see `barge --help`)");
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return cli.Fail(ExitCodes.Failed, "interrupted");
+        }
+        catch (Exception ex)
+        {
+            // The one boundary catch: a bug must still end in one clear line, not a stack trace.
+            return cli.Fail(ExitCodes.Failed, $"internal error: {ex.GetType().Name}: {ex.Message}");
+        }
+    }
+
+    private static void Configure(IConfigurator config, CliContext cli)
+    {
+        config.SetApplicationName("barge");
+        config.ConfigureConsole(AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Out = new AnsiConsoleOutput(cli.Output),
+            Interactive = InteractionSupport.No,
+        }));
+        config.PropagateExceptions();
+        config.Settings.Registrar.RegisterInstance(cli);
+
+        config.AddBranch("config", branch =>
+        {
+            branch.SetDescription("Read and change the CLI's settings in $BARGE_HOME/config.json.");
+            branch.AddCommand<SetProjectCommand>("set-project").WithDescription("Set the default project.");
+            branch.AddCommand<GetProjectCommand>("get-project").WithDescription("Print the default project.");
+        });
+        config.AddCommand<VersionCommand>("version").WithDescription("Print the version of barge.");
+    }
+}
