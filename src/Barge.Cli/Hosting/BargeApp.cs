@@ -54,6 +54,7 @@ internal static class BargeApp
             Interactive = InteractionSupport.No,
         }));
         config.PropagateExceptions();
+        config.Settings.StrictParsing = true;
         config.Settings.Registrar.RegisterInstance(cli);
 
         config.AddBranch("config", branch =>
