@@ -1,4 +1,7 @@
 using Barge.Cli.Configuration;
+using Barge.Cli.Delete;
+using Barge.Cli.Get;
+using Barge.Cli.Projects;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -57,6 +60,15 @@ internal static class BargeApp
         config.Settings.StrictParsing = true;
         config.Settings.Registrar.RegisterInstance(cli);
 
+        config.AddCommand<GetCommand>("get").WithDescription("Show resources: a table, or manifests with -o json|yaml.")
+            .WithExample("get", "stages", "-p", "grommet")
+            .WithExample("get", "freight", "--origin", "grommet-dev", "-o", "wide");
+        config.AddCommand<DeleteCommand>("delete").WithDescription("Delete resources by kind and name.");
+        config.AddBranch("create", branch =>
+        {
+            branch.SetDescription("Create a resource from the command line.");
+            branch.AddCommand<CreateProjectCommand>("project").WithDescription("Create an empty project.");
+        });
         config.AddBranch("config", branch =>
         {
             branch.SetDescription("Read and change the CLI's settings in $BARGE_HOME/config.json.");
