@@ -12,6 +12,7 @@ internal static class Program
             e.Cancel = true;
             interrupted.Cancel();
         };
-        return await BargeApp.RunAsync(args, Console.In, Console.Out, Console.Error, cancellationToken: interrupted.Token);
+        await using var input = Console.OpenStandardInput();
+        return await BargeApp.RunAsync(args, input, Console.Out, Console.Error, cancellationToken: interrupted.Token);
     }
 }

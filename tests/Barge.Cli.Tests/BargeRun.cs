@@ -34,11 +34,14 @@ internal sealed class BargeRun
         return this;
     }
 
-    public async Task<BargeResult> RunAsync(params string[] args) => await RunWithInputAsync("", args);
+    public async Task<BargeResult> RunAsync(params string[] args) => await RunWithInputAsync([], args);
 
-    public async Task<BargeResult> RunWithInputAsync(string stdin, params string[] args)
+    public async Task<BargeResult> RunWithInputAsync(string stdin, params string[] args) =>
+        await RunWithInputAsync(System.Text.Encoding.UTF8.GetBytes(stdin), args);
+
+    public async Task<BargeResult> RunWithInputAsync(byte[] stdin, params string[] args)
     {
-        using var input = new StringReader(stdin);
+        using var input = new MemoryStream(stdin);
         using var output = new StringWriter();
         using var error = new StringWriter();
         var code = await BargeApp.RunAsync(args, input, output, error, name => _environment.GetValueOrDefault(name), Time);

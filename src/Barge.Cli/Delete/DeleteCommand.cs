@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Barge.Cli.Get;
 using Barge.Cli.Hosting;
+using Barge.Resources.Model;
 using Barge.Storage;
 
 namespace Barge.Cli.Delete;
@@ -18,9 +19,9 @@ internal sealed class DeleteCommand(CliContext cli) : BargeCommand<DeleteSetting
         {
             return Cli.Fail(ExitCodes.BadInput, "give a kind and at least one name: barge delete KIND NAME…");
         }
-        if (ResourceKinds.Find(settings.Kind) is not { } kind)
+        if (CliKinds.Find(settings.Kind) is not { } kind)
         {
-            return Cli.Fail(ExitCodes.BadInput, $"unknown kind \"{settings.Kind}\"; supported: {ResourceKinds.Supported}");
+            return Cli.Fail(ExitCodes.BadInput, $"unknown kind \"{settings.Kind}\"; supported: {CliKinds.Supported}");
         }
         var project = "";
         if (kind.Namespaced)
@@ -48,21 +49,21 @@ internal sealed class DeleteCommand(CliContext cli) : BargeCommand<DeleteSetting
                 problems.Add(ResourceLookup.NotFound(kind, project, name));
                 continue;
             }
-            if (kind == ResourceKinds.Freight && HoldingStages(target) is { Count: > 0 } stages)
+            if (CliKinds.IsFreight(kind) && HoldingStages(target) is { Count: > 0 } stages)
             {
                 problems.Add($"Freight \"{target.Key.Name}\" in project \"{project}\" is in use by Stage {string.Join(", ", stages.Select(s => $"\"{s}\""))}; it cannot be deleted");
                 continue;
             }
-            if (kind == ResourceKinds.Project)
+            if (CliKinds.IsProject(kind))
             {
-                foreach (var inner in ResourceKinds.All.Where(k => k.Namespaced).Select(k => k.Kind).Append("Secret"))
+                foreach (var inner in ResourceKinds.All.Where(k => k.Namespaced).Select(k => k.Name))
                 {
                     var contents = await store.ListAsync(ResourceQuery.OfKind(inner, target.Key.Name), cancellationToken);
                     operations.AddRange(contents.Items.Select(r => new StoreOperation.Delete(r.Key, r.ResourceVersion)));
                 }
             }
             operations.Add(new StoreOperation.Delete(target.Key, target.ResourceVersion));
-            deleted.Add(kind.Display(target.Key.Name));
+            deleted.Add(CliKinds.Display(kind, target.Key.Name));
         }
         if (problems.Count > 0)
         {

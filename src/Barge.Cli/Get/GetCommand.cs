@@ -1,3 +1,4 @@
+using Barge.Resources.Model;
 using System.Globalization;
 using System.Text.Json;
 using Barge.Cli.Hosting;
@@ -16,15 +17,15 @@ internal sealed class GetCommand(CliContext cli) : BargeCommand<GetSettings>(cli
 {
     protected override async Task<int> RunAsync(GetSettings settings, CancellationToken cancellationToken)
     {
-        if (ResourceKinds.Find(settings.Kind) is not { } kind)
+        if (CliKinds.Find(settings.Kind) is not { } kind)
         {
-            return Cli.Fail(ExitCodes.BadInput, $"unknown kind \"{settings.Kind}\"; supported: {ResourceKinds.Supported}");
+            return Cli.Fail(ExitCodes.BadInput, $"unknown kind \"{settings.Kind}\"; supported: {CliKinds.Supported}");
         }
         if (!OutputFormats.TryParse(settings.Output, out var format))
         {
             return Cli.Fail(ExitCodes.BadInput, $"unknown output format \"{settings.Output}\"; supported: {OutputFormats.Supported}");
         }
-        if ((settings.Stage is not null || settings.Origin is not null) && kind != ResourceKinds.Freight)
+        if ((settings.Stage is not null || settings.Origin is not null) && !CliKinds.IsFreight(kind))
         {
             return Cli.Fail(ExitCodes.BadInput, "--stage and --origin filter freight only");
         }
@@ -81,7 +82,7 @@ internal sealed class GetCommand(CliContext cli) : BargeCommand<GetSettings>(cli
         }
         else
         {
-            var query = ResourceQuery.OfKind(kind.Kind, project);
+            var query = ResourceQuery.OfKind(kind.Name, project);
             if (settings.Origin is not null)
             {
                 query = query with { Fields = [FieldFilter.Equal(FieldRoot.Spec, ["origin", "name"], settings.Origin)] };
@@ -89,7 +90,7 @@ internal sealed class GetCommand(CliContext cli) : BargeCommand<GetSettings>(cli
             found = (await store.ListAsync(query, cancellationToken)).Items;
         }
 
-        if (kind == ResourceKinds.Freight && settings.Names.Length == 0)
+        if (CliKinds.IsFreight(kind) && settings.Names.Length == 0)
         {
             // Kargo lists Freight oldest first, by discovery time.
             found = [.. found.OrderBy(DiscoveredAt).ThenBy(f => f.Key.Name, StringComparer.Ordinal)];

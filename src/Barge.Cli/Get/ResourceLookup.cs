@@ -1,5 +1,5 @@
+using Barge.Resources.Model;
 using Barge.Storage;
-using Barge.Storage.Selection;
 
 namespace Barge.Cli.Get;
 
@@ -13,12 +13,12 @@ internal static class ResourceLookup
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(kind);
-        var resource = await store.GetAsync(new ResourceKey(kind.Kind, project, name), cancellationToken);
-        if (resource is null && kind == ResourceKinds.Freight)
+        var resource = await store.GetAsync(new ResourceKey(kind.Name, project, name), cancellationToken);
+        if (resource is null && CliKinds.IsFreight(kind))
         {
-            var byAlias = await store.ListAsync(ResourceQuery.OfKind(kind.Kind, project) with
+            var byAlias = await store.ListAsync(ResourceQuery.OfKind(kind.Name, project) with
             {
-                Labels = LabelSelector.FromLabels(new Dictionary<string, string> { [AliasLabel] = name }),
+                Labels = Storage.Selection.LabelSelector.FromLabels(new Dictionary<string, string> { [AliasLabel] = name }),
             }, cancellationToken);
             resource = byAlias.Items.Count > 0 ? byAlias.Items[0] : null;
         }
@@ -28,8 +28,8 @@ internal static class ResourceLookup
     public static string NotFound(ResourceKind kind, string project, string name)
     {
         ArgumentNullException.ThrowIfNull(kind);
-        return kind == ResourceKinds.Freight ? $"Freight with name or alias \"{name}\" not found in project \"{project}\""
-            : kind.Namespaced ? $"{kind.Kind} \"{name}\" not found in project \"{project}\""
-            : $"{kind.Kind} \"{name}\" not found";
+        return CliKinds.IsFreight(kind) ? $"Freight with name or alias \"{name}\" not found in project \"{project}\""
+            : kind.Namespaced ? $"{kind.Name} \"{name}\" not found in project \"{project}\""
+            : $"{kind.Name} \"{name}\" not found";
     }
 }

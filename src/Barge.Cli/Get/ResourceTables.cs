@@ -1,3 +1,4 @@
+using Barge.Resources.Model;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -27,7 +28,7 @@ internal static class ResourceTables
     private static List<Column> Columns(ResourceKind kind, bool wide)
     {
         var columns = new List<Column> { new("NAME", (m, _) => Str(m, "metadata", "name")) };
-        switch (kind.Kind)
+        switch (kind.Name)
         {
             case "Project":
                 columns.Add(new("READY", (m, _) => Condition(m, "Ready")?.Status ?? "Unknown"));

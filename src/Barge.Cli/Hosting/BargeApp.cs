@@ -1,3 +1,4 @@
+using Barge.Cli.Apply;
 using Barge.Cli.Configuration;
 using Barge.Cli.Delete;
 using Barge.Cli.Get;
@@ -16,7 +17,7 @@ internal static class BargeApp
     /// <summary>Runs one <c>barge</c> invocation against the given streams; returns its exit code.</summary>
     public static async Task<int> RunAsync(
         IReadOnlyList<string> args,
-        TextReader input,
+        Stream input,
         TextWriter output,
         TextWriter error,
         Func<string, string?>? environment = null,
@@ -60,6 +61,8 @@ internal static class BargeApp
         config.Settings.StrictParsing = true;
         config.Settings.Registrar.RegisterInstance(cli);
 
+        config.AddCommand<ApplyCommand>("apply").WithDescription("Create or update resources from manifests, all or nothing.")
+            .WithExample("apply", "-f", "examples/grommet/pipeline.yaml");
         config.AddCommand<GetCommand>("get").WithDescription("Show resources: a table, or manifests with -o json|yaml.")
             .WithExample("get", "stages", "-p", "grommet")
             .WithExample("get", "freight", "--origin", "grommet-dev", "-o", "wide");

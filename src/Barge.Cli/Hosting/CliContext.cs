@@ -10,7 +10,7 @@ internal sealed class CliContext
 {
     private readonly Func<string, string?> _environment;
 
-    public CliContext(TextReader input, TextWriter output, TextWriter error, Func<string, string?> environment, TimeProvider time)
+    public CliContext(Stream input, TextWriter output, TextWriter error, Func<string, string?> environment, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
@@ -25,7 +25,8 @@ internal sealed class CliContext
         Home = BargeHome.From(environment);
     }
 
-    public TextReader Input { get; }
+    /// <summary>Standard input as bytes (manifests are read as UTF-8 with their own checks).</summary>
+    public Stream Input { get; }
 
     public TextWriter Output { get; }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Barge.Cli.Configuration;
 using Barge.Cli.Get;
 using Barge.Cli.Hosting;
+using Barge.Resources.Model;
 using Barge.Storage;
 
 namespace Barge.Cli.Projects;
@@ -16,16 +17,16 @@ internal sealed class CreateProjectCommand(CliContext cli) : BargeCommand<Create
             return Cli.Fail(ExitCodes.BadInput, $"project name \"{settings.Name}\" is not valid: {DnsNames.LabelRule}");
         }
         await using var store = await EmbeddedStore.OpenForWriteAsync(Cli, cancellationToken);
-        var key = ResourceKey.Cluster(ResourceKinds.Project.Kind, settings.Name);
+        var key = ResourceKey.Cluster("Project", settings.Name);
         try
         {
-            await store.CreateAsync(new NewResource(key, ResourceKinds.Project.ApiVersion, JsonSerializer.SerializeToElement(new System.Text.Json.Nodes.JsonObject())), cancellationToken);
+            await store.CreateAsync(new NewResource(key, KargoApi.Version, JsonSerializer.SerializeToElement(new System.Text.Json.Nodes.JsonObject())), cancellationToken);
         }
         catch (ResourceAlreadyExistsException)
         {
             return Cli.Fail(ExitCodes.Failed, $"project \"{settings.Name}\" already exists");
         }
-        Cli.Output.WriteLine(ResourceKinds.Project.Display(settings.Name) + " created");
+        Cli.Output.WriteLine(CliKinds.Display(ResourceKinds.Find("Project")!, settings.Name) + " created");
         return ExitCodes.Success;
     }
 }
