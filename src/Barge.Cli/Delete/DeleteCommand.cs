@@ -1,52 +1,100 @@
 using System.Text.Json;
+using Barge.Cli.Apply;
+using Barge.Cli.Configuration;
 using Barge.Cli.Get;
 using Barge.Cli.Hosting;
+using Barge.Resources.Identity;
+using Barge.Resources.Manifests;
 using Barge.Resources.Model;
 using Barge.Storage;
 
 namespace Barge.Cli.Delete;
 
 /// <summary>
-/// <c>barge delete KIND NAME…</c>: deletes in one atomic batch, so either every named resource goes or
-/// none does. Deleting a Project deletes everything in it (as deleting a namespace does in Kargo);
-/// Freight that a Stage currently holds cannot be deleted.
+/// <c>barge delete KIND NAME…</c> or <c>barge delete -f FILE</c>: deletes in one atomic batch, so either
+/// every named resource goes or none does. Deleting a Project deletes everything in it (as deleting
+/// its namespace does in Kargo); Freight that a Stage currently holds cannot be deleted.
 /// </summary>
 internal sealed class DeleteCommand(CliContext cli) : BargeCommand<DeleteSettings>(cli)
 {
     protected override async Task<int> RunAsync(DeleteSettings settings, CancellationToken cancellationToken)
     {
-        if (settings.Kind is null || settings.Names.Length == 0)
+        if (settings.Files.Length > 0 && settings.Kind is not null)
         {
-            return Cli.Fail(ExitCodes.BadInput, "give a kind and at least one name: barge delete KIND NAME…");
+            return Cli.Fail(ExitCodes.BadInput, "give either -f FILE or KIND NAME…, not both");
         }
-        if (CliKinds.Find(settings.Kind) is not { } kind)
+        if (settings.Files.Length == 0 && (settings.Kind is null || settings.Names.Length == 0))
         {
-            return Cli.Fail(ExitCodes.BadInput, $"unknown kind \"{settings.Kind}\"; supported: {CliKinds.Supported}");
+            return Cli.Fail(ExitCodes.BadInput, "give a kind and at least one name (barge delete KIND NAME…) or manifests (barge delete -f FILE)");
         }
-        var project = "";
-        if (kind.Namespaced)
+        var requests = new List<(ResourceKind Kind, string Project, string Name)>();
+        if (settings.Files.Length > 0)
         {
-            if (ResolveProject(settings, out var exitCode) is not { } resolved)
+            var project = settings.Project;
+            if (string.IsNullOrEmpty(project))
             {
-                return exitCode;
+                project = CliConfig.Load(Cli.Home, out var configError).Project;
+                if (configError is not null)
+                {
+                    return Cli.Fail(ExitCodes.BadInput, configError);
+                }
             }
-            project = resolved;
+            var read = await ManifestSources.ReadAsync(Cli, settings.Files, new ManifestReaderOptions { DefaultProject = project, Validate = false, Time = Cli.Time }, cancellationToken);
+            if (!read.Succeeded)
+            {
+                return ManifestSources.ReportProblems(Cli, read.Errors, "nothing was deleted");
+            }
+            foreach (var document in read.Documents)
+            {
+                var kind = ResourceKinds.Of(document.Resource);
+                var name = document.Resource is Freight freight ? FreightId.Compute(freight) : document.Resource.Name;
+                requests.Add((kind, kind.Namespaced ? document.Resource.Project : "", name));
+            }
         }
+        else
+        {
+            if (CliKinds.Find(settings.Kind!, includeSecrets: true) is not { } kind)
+            {
+                return Cli.Fail(ExitCodes.BadInput, $"unknown kind \"{settings.Kind}\"; supported: {CliKinds.SupportedForDelete}");
+            }
+            var project = "";
+            if (kind.Namespaced)
+            {
+                if (ResolveProject(settings, out var exitCode) is not { } resolved)
+                {
+                    return exitCode;
+                }
+                project = resolved;
+            }
+            requests.AddRange(settings.Names.Distinct(StringComparer.Ordinal).Select(n => (kind, project, n)));
+        }
+
         await using var store = await EmbeddedStore.OpenForReadAsync(Cli, cancellationToken);
         if (store is null)
         {
             return Cli.Fail(ExitCodes.Failed, $"nothing to delete: the store {Cli.Home.DatabasePath} does not exist yet");
         }
+        return await DeleteAsync(store, requests, cancellationToken);
+    }
 
+    private async Task<int> DeleteAsync(IResourceStore store, List<(ResourceKind Kind, string Project, string Name)> requests, CancellationToken cancellationToken)
+    {
         var problems = new List<string>();
         var operations = new List<StoreOperation>();
+        var projectDeletes = new List<StoreOperation>();
         var deleted = new List<string>();
-        foreach (var name in settings.Names.Distinct(StringComparer.Ordinal))
+        var seen = new HashSet<ResourceKey>();
+        // Projects go last, after what is in them (as Kargo's delete orders them).
+        foreach (var (kind, project, name) in requests.OrderBy(r => CliKinds.IsProject(r.Kind) ? 1 : 0))
         {
             var target = await ResourceLookup.FindAsync(store, kind, project, name, cancellationToken);
             if (target is null)
             {
                 problems.Add(ResourceLookup.NotFound(kind, project, name));
+                continue;
+            }
+            if (!seen.Add(target.Key))
+            {
                 continue;
             }
             if (CliKinds.IsFreight(kind) && HoldingStages(target) is { Count: > 0 } stages)
@@ -56,13 +104,20 @@ internal sealed class DeleteCommand(CliContext cli) : BargeCommand<DeleteSetting
             }
             if (CliKinds.IsProject(kind))
             {
-                foreach (var inner in ResourceKinds.All.Where(k => k.Namespaced).Select(k => k.Name))
+                foreach (var inner in ResourceKinds.All.Where(k => k.Namespaced))
                 {
-                    var contents = await store.ListAsync(ResourceQuery.OfKind(inner, target.Key.Name), cancellationToken);
-                    operations.AddRange(contents.Items.Select(r => new StoreOperation.Delete(r.Key, r.ResourceVersion)));
+                    var contents = await store.ListAsync(ResourceQuery.OfKind(inner.Name, target.Key.Name), cancellationToken);
+                    foreach (var resource in contents.Items.Where(r => seen.Add(r.Key)))
+                    {
+                        projectDeletes.Add(new StoreOperation.Delete(resource.Key, resource.ResourceVersion));
+                    }
                 }
+                projectDeletes.Add(new StoreOperation.Delete(target.Key, target.ResourceVersion));
             }
-            operations.Add(new StoreOperation.Delete(target.Key, target.ResourceVersion));
+            else
+            {
+                operations.Add(new StoreOperation.Delete(target.Key, target.ResourceVersion));
+            }
             deleted.Add(CliKinds.Display(kind, target.Key.Name));
         }
         if (problems.Count > 0)
@@ -75,7 +130,7 @@ internal sealed class DeleteCommand(CliContext cli) : BargeCommand<DeleteSetting
         }
         try
         {
-            await store.ApplyAsync(operations, cancellationToken);
+            await store.ApplyAsync([.. operations, .. projectDeletes], cancellationToken);
         }
         catch (ResourceStoreException ex)
         {

@@ -13,4 +13,8 @@ internal sealed class DeleteSettings : ProjectSettings
     [CommandArgument(1, "[NAME]")]
     [Description("Names to delete (for freight: name or alias).")]
     public string[] Names { get; init; } = [];
+
+    [CommandOption("-f|--filename <PATH>")]
+    [Description("Delete what these manifests describe (file, directory or - for stdin). Repeatable.")]
+    public string[] Files { get; init; } = [];
 }

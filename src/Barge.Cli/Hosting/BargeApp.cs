@@ -30,7 +30,7 @@ internal static class BargeApp
         {
             var app = new CommandApp();
             app.Configure(config => Configure(config, cli));
-            return await app.RunAsync(args, cancellationToken);
+            return await app.RunAsync(StdinDash(args), cancellationToken);
         }
         catch (CommandAppException ex)
         {
@@ -45,6 +45,26 @@ internal static class BargeApp
             // The one boundary catch: a bug must still end in one clear line, not a stack trace.
             return cli.Fail(ExitCodes.Failed, $"internal error: {ex.GetType().Name}: {ex.Message}");
         }
+    }
+
+    /// <summary>
+    /// <c>-f -</c> (stdin, as kubectl and Kargo spell it): Spectre's parser reads a lone <c>-</c> as an
+    /// option without a name, so the pair is handed over in its <c>--filename=-</c> form.
+    /// </summary>
+    private static List<string> StdinDash(IReadOnlyList<string> args)
+    {
+        var rewritten = new List<string>(args.Count);
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (args[i] is "-f" or "--filename" && i + 1 < args.Count && args[i + 1] == "-")
+            {
+                rewritten.Add("--filename=-");
+                i++;
+                continue;
+            }
+            rewritten.Add(args[i]);
+        }
+        return rewritten;
     }
 
     private static void Configure(IConfigurator config, CliContext cli)
