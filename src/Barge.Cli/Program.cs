@@ -1,3 +1,4 @@
+using System.Text;
 using Barge.Cli.Hosting;
 
 namespace Barge.Cli;
@@ -13,6 +14,8 @@ internal static class Program
             interrupted.Cancel();
         };
         await using var input = Console.OpenStandardInput();
-        return await BargeApp.RunAsync(args, input, Console.Out, Console.Error, cancellationToken: interrupted.Token);
+        // One buffered writer instead of Console.Out's flush per line: a 10,000-row table is one write.
+        await using var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { AutoFlush = false };
+        return await BargeApp.RunAsync(args, input, output, Console.Error, cancellationToken: interrupted.Token);
     }
 }

@@ -95,16 +95,16 @@ internal sealed class GetCommand(CliContext cli) : BargeCommand<GetSettings>(cli
             // Kargo lists Freight oldest first, by discovery time.
             found = [.. found.OrderBy(DiscoveredAt).ThenBy(f => f.Key.Name, StringComparer.Ordinal)];
         }
-        var manifests = found.Select(ManifestEnvelope.ToManifest).ToList();
         if (format is OutputFormat.Json or OutputFormat.Yaml)
         {
-            if (manifests.Count > 0 || errors.Count == 0)
+            if (found.Count > 0 || errors.Count == 0)
             {
-                ManifestPrinter.Write(Cli.Output, format, manifests, single: true);
+                ManifestPrinter.Write(Cli.Output, format, found);
             }
         }
         else
         {
+            var manifests = found.Select(ManifestEnvelope.ToManifest).ToList();
             ResourceTables.Build(kind, manifests, format == OutputFormat.Wide, Cli.Time.GetUtcNow()).WriteTo(Cli.Output, !settings.NoHeaders);
         }
         foreach (var error in errors)

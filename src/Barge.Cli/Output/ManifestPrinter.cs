@@ -1,6 +1,9 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using Barge.Engine.Manifests;
+using Barge.Storage;
 
 namespace Barge.Cli.Output;
 
@@ -10,41 +13,50 @@ namespace Barge.Cli.Output;
 /// </summary>
 internal static class ManifestPrinter
 {
-    private static readonly JsonSerializerOptions Indented = new()
+    private static readonly JsonWriterOptions Indented = new()
     {
-        WriteIndented = true,
+        Indented = true,
         IndentSize = 4,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static void Write(TextWriter writer, OutputFormat format, IReadOnlyList<JsonObject> manifests, bool single)
+    public static void Write(TextWriter writer, OutputFormat format, IReadOnlyList<StoredResource> resources)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(manifests);
-        JsonNode document = single && manifests.Count == 1
-            ? manifests[0]
-            : new JsonObject
+        ArgumentNullException.ThrowIfNull(resources);
+        var buffer = new ArrayBufferWriter<byte>(64 * 1024);
+        using (var json = new Utf8JsonWriter(buffer, Indented))
+        {
+            if (resources.Count == 1)
             {
-                ["apiVersion"] = "v1",
-                ["kind"] = "List",
-                ["metadata"] = new JsonObject(),
-                ["items"] = new JsonArray([.. manifests.Select(m => (JsonNode)m)]),
-            };
+                ManifestEnvelope.WriteManifest(json, resources[0]);
+            }
+            else
+            {
+                json.WriteStartObject();
+                json.WriteString("apiVersion", "v1");
+                json.WriteString("kind", "List");
+                json.WriteStartObject("metadata");
+                json.WriteEndObject();
+                json.WriteStartArray("items");
+                foreach (var resource in resources)
+                {
+                    ManifestEnvelope.WriteManifest(json, resource);
+                }
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+        }
         switch (format)
         {
             case OutputFormat.Json:
-                writer.WriteLine(document.ToJsonString(Indented));
+                writer.WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));
                 break;
             case OutputFormat.Yaml:
-                YamlJsonWriter.Write(writer, document);
+                YamlJsonWriter.Write(writer, System.Text.Json.Nodes.JsonNode.Parse(buffer.WrittenSpan));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(format), format, "not a manifest format");
-        }
-        // The items were moved under the List; detach them again so the caller's objects stay usable.
-        if (document is JsonObject list && list["items"] is JsonArray items)
-        {
-            items.Clear();
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -45,64 +46,93 @@ public static class ManifestEnvelope
     /// <summary>A stored resource as the manifest Kargo's API returns, with metadata filled from the envelope.</summary>
     public static JsonObject ToManifest(StoredResource resource)
     {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            WriteManifest(writer, resource);
+        }
+        return JsonNode.Parse(buffer.WrittenSpan)!.AsObject();
+    }
+
+    /// <summary>
+    /// Writes the manifest of a stored resource straight from the envelope (no intermediate tree), so
+    /// listing 10,000 Freight as JSON costs one pass: <c>apiVersion, kind, metadata, spec or the
+    /// top-level payload, status</c>.
+    /// </summary>
+    public static void WriteManifest(Utf8JsonWriter writer, StoredResource resource)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(resource);
-        var metadata = new JsonObject { ["name"] = resource.Key.Name };
+        writer.WriteStartObject();
+        writer.WriteString("apiVersion", resource.ApiVersion);
+        writer.WriteString("kind", resource.Key.Kind);
+        writer.WriteStartObject("metadata");
+        writer.WriteString("name", resource.Key.Name);
         if (!resource.Key.IsClusterScoped)
         {
-            metadata["namespace"] = resource.Key.Project;
+            writer.WriteString("namespace", resource.Key.Project);
         }
-        metadata["uid"] = resource.Uid;
-        metadata["resourceVersion"] = resource.ResourceVersion.ToString(CultureInfo.InvariantCulture);
-        metadata["generation"] = resource.Generation;
-        metadata["creationTimestamp"] = Timestamp(resource.CreationTimestamp);
+        writer.WriteString("uid", resource.Uid);
+        writer.WriteString("resourceVersion", resource.ResourceVersion.ToString(CultureInfo.InvariantCulture));
+        writer.WriteNumber("generation", resource.Generation);
+        writer.WriteString("creationTimestamp", Timestamp(resource.CreationTimestamp));
         if (resource.DeletionTimestamp is { } deleted)
         {
-            metadata["deletionTimestamp"] = Timestamp(deleted);
+            writer.WriteString("deletionTimestamp", Timestamp(deleted));
         }
-        if (resource.Labels.Count > 0)
-        {
-            metadata["labels"] = Map(resource.Labels);
-        }
-        if (resource.Annotations.Count > 0)
-        {
-            metadata["annotations"] = Map(resource.Annotations);
-        }
-        var manifest = new JsonObject
-        {
-            ["apiVersion"] = resource.ApiVersion,
-            ["kind"] = resource.Key.Kind,
-            ["metadata"] = metadata,
-        };
-        var spec = resource.Spec.ValueKind == JsonValueKind.Object ? JsonObject.Create(resource.Spec) : null;
+        WriteMap(writer, "labels", resource.Labels);
+        WriteMap(writer, "annotations", resource.Annotations);
+        writer.WriteEndObject();
+        var spec = resource.Spec;
         if (HasTopLevelPayload(resource.Key.Kind))
         {
-            foreach (var (name, value) in spec ?? new JsonObject())
+            if (spec.ValueKind == JsonValueKind.Object)
             {
-                manifest[name] = value?.DeepClone();
+                foreach (var property in spec.EnumerateObject())
+                {
+                    if (!EnvelopeFields.Contains(property.Name))
+                    {
+                        property.WriteTo(writer);
+                    }
+                }
             }
         }
         else
         {
-            manifest["spec"] = spec?.DeepClone() ?? new JsonObject();
+            writer.WritePropertyName("spec");
+            if (spec.ValueKind == JsonValueKind.Object)
+            {
+                spec.WriteTo(writer);
+            }
+            else
+            {
+                writer.WriteStartObject();
+                writer.WriteEndObject();
+            }
         }
         if (resource.Status is { ValueKind: JsonValueKind.Object } status)
         {
-            manifest["status"] = JsonNode.Parse(status.GetRawText());
+            writer.WritePropertyName("status");
+            status.WriteTo(writer);
         }
-        return manifest;
+        writer.WriteEndObject();
     }
 
     /// <summary>Kubernetes' timestamp form: RFC 3339 in UTC, whole seconds.</summary>
     public static string Timestamp(DateTimeOffset at) =>
         at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    private static JsonObject Map(IReadOnlyDictionary<string, string> map)
+    private static void WriteMap(Utf8JsonWriter writer, string name, IReadOnlyDictionary<string, string> map)
     {
-        var obj = new JsonObject();
+        if (map.Count == 0)
+        {
+            return;
+        }
+        writer.WriteStartObject(name);
         foreach (var (key, value) in map.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            obj[key] = value;
+            writer.WriteString(key, value);
         }
-        return obj;
+        writer.WriteEndObject();
     }
 }
