@@ -16,6 +16,7 @@ internal sealed class StoreSnapshot(IResourceStore store) : IResourceLookup
 {
     private readonly ConcurrentDictionary<(string Kind, string Project), Dictionary<string, StoredResource>> _lists = new();
     private readonly Dictionary<string, Dictionary<string, string>> _aliases = new(StringComparer.Ordinal);
+    private readonly Dictionary<ResourceKey, Resource> _typed = [];
 
     public async ValueTask<StoredResource?> GetStoredAsync(ResourceKey key, CancellationToken cancellationToken)
     {
@@ -25,8 +26,19 @@ internal sealed class StoreSnapshot(IResourceStore store) : IResourceLookup
 
     public async ValueTask<Resource?> GetAsync(string kind, string project, string name, CancellationToken cancellationToken)
     {
-        var stored = await GetStoredAsync(new ResourceKey(kind, project, name), cancellationToken);
-        return stored is null ? null : ResourceSerializer.FromJson(ManifestEnvelope.ToManifest(stored).ToJsonString());
+        var key = new ResourceKey(kind, project, name);
+        if (_typed.TryGetValue(key, out var typed))
+        {
+            return typed;
+        }
+        var stored = await GetStoredAsync(key, cancellationToken);
+        if (stored is null)
+        {
+            return null;
+        }
+        typed = ResourceSerializer.FromJson(ManifestEnvelope.ToManifest(stored).ToJsonString());
+        _typed[key] = typed;
+        return typed;
     }
 
     public async ValueTask<string?> FindFreightByAliasAsync(string project, string alias, CancellationToken cancellationToken)
