@@ -2,6 +2,7 @@ using Barge.Cli.Configuration;
 using Barge.Cli.Hosting;
 using Barge.Engine.Manifests;
 using Barge.Resources.Manifests;
+using Barge.Resources.Model;
 
 namespace Barge.Cli.Apply;
 
@@ -33,6 +34,19 @@ internal sealed class ApplyCommand(CliContext cli) : BargeCommand<ApplySettings>
         if (!read.Succeeded)
         {
             return ManifestSources.ReportProblems(Cli, read.Errors, "nothing was applied");
+        }
+        if (!string.IsNullOrEmpty(settings.Project))
+        {
+            // As kubectl: -p names the project of every namespaced document; a document that says
+            // otherwise is a mistake, not something to move silently.
+            var elsewhere = read.Documents
+                .Where(d => ResourceKinds.Of(d.Resource).Namespaced && d.Resource.Project != settings.Project)
+                .Select(d => d.Error("metadata.namespace", $"the document's project \"{d.Resource.Project}\" does not match -p \"{settings.Project}\""))
+                .ToList();
+            if (elsewhere.Count > 0)
+            {
+                return ManifestSources.ReportProblems(Cli, elsewhere, "nothing was applied");
+            }
         }
         if (read.Documents.Count == 0)
         {

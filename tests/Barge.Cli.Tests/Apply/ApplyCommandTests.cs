@@ -177,6 +177,102 @@ public sealed class ApplyCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Apply_ProjectFlagDisagreesWithDocument_ExitsTwoAndStoresNothing()
+    {
+        var result = await new BargeRun(_home.Path).RunAsync("apply", "-f", ExamplePipeline.WriteTo(_work.Path), "-p", "other");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("(Stage \"dev\") metadata.namespace: the document's project \"grommet\" does not match -p \"other\"", result.Error, StringComparison.Ordinal);
+        Assert.Equal(0, await StoreProbe.CountAllAsync(_home.Path));
+    }
+
+    [Fact]
+    public async Task Apply_FreightWithoutAlias_GetsOneThatSurvivesReapply()
+    {
+        var run = new BargeRun(_home.Path);
+        await run.RunAsync("apply", "-f", ExamplePipeline.WriteTo(_work.Path));
+        var freight = Path.Combine(_work.Path, "freight.yaml");
+        await File.WriteAllTextAsync(freight, """
+            apiVersion: kargo.akuity.io/v1alpha1
+            kind: Freight
+            metadata:
+              namespace: grommet
+            origin: {kind: Warehouse, name: grommet-dev}
+            commits:
+            - {repoURL: "https://git.example.com/grommet/source.git", id: 0123456789abcdef0123456789abcdef01234567, tag: dev-1}
+            images:
+            - {repoURL: registry.example.com/grommet/app, tag: dev-1}
+            """);
+
+        var first = await run.RunAsync("apply", "-f", freight);
+        var stored = (await StoreProbe.GetAsync(_home.Path, "Freight", "grommet", first.Output.Split('/', ' ')[1]))!;
+        var again = await run.RunAsync("apply", "-f", freight);
+        var after = (await StoreProbe.GetAsync(_home.Path, "Freight", "grommet", stored.Key.Name))!;
+
+        Assert.Matches("^[a-z]+-[a-z]+$", stored.Labels["kargo.akuity.io/alias"]);
+        Assert.Equal(stored.Spec.GetProperty("alias").GetString(), stored.Labels["kargo.akuity.io/alias"]);
+        Assert.EndsWith(" unchanged\n", again.Output, StringComparison.Ordinal);
+        Assert.Equal(stored.ResourceVersion, after.ResourceVersion);
+    }
+
+    [Fact]
+    public async Task Apply_FreightWithChangedArtifacts_IsANewFreightNotAnUpdate()
+    {
+        var run = new BargeRun(_home.Path);
+        await run.RunAsync("apply", "-f", ExamplePipeline.WriteTo(_work.Path));
+        var text = """
+            apiVersion: kargo.akuity.io/v1alpha1
+            kind: Freight
+            metadata:
+              namespace: grommet
+            alias: first-one
+            origin: {kind: Warehouse, name: grommet-dev}
+            commits:
+            - {repoURL: "https://git.example.com/grommet/source.git", id: 0123456789abcdef0123456789abcdef01234567, tag: dev-1}
+            images:
+            - {repoURL: registry.example.com/grommet/app, tag: dev-1}
+            """;
+        var file = Path.Combine(_work.Path, "freight.yaml");
+        await File.WriteAllTextAsync(file, text);
+        await run.RunAsync("apply", "-f", file);
+        await File.WriteAllTextAsync(file, text.Replace("tag: dev-1}\n", "tag: dev-2}\n", StringComparison.Ordinal).Replace("first-one", "second-one", StringComparison.Ordinal));
+
+        var result = await run.RunAsync("apply", "-f", file);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.EndsWith(" created\n", result.Output, StringComparison.Ordinal);
+        Assert.Equal(2, (await run.RunAsync("get", "freight", "-p", "grommet", "--no-headers")).Output.TrimEnd('\n').Split('\n').Length);
+    }
+
+    [Fact]
+    public async Task Apply_FreightAliasTakenByAnother_ExitsTwo()
+    {
+        var run = new BargeRun(_home.Path);
+        await run.RunAsync("apply", "-f", ExamplePipeline.WriteTo(_work.Path));
+        var file = Path.Combine(_work.Path, "freight.yaml");
+        string Freight(string tag) => $$"""
+            apiVersion: kargo.akuity.io/v1alpha1
+            kind: Freight
+            metadata:
+              namespace: grommet
+            alias: same-alias
+            origin: {kind: Warehouse, name: grommet-dev}
+            commits:
+            - {repoURL: "https://git.example.com/grommet/source.git", id: 0123456789abcdef0123456789abcdef01234567, tag: {{tag}}}
+            images:
+            - {repoURL: registry.example.com/grommet/app, tag: {{tag}}}
+            """;
+        await File.WriteAllTextAsync(file, Freight("dev-1"));
+        await run.RunAsync("apply", "-f", file);
+        await File.WriteAllTextAsync(file, Freight("dev-2"));
+
+        var result = await run.RunAsync("apply", "-f", file);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("alias \"same-alias\" already used", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Apply_NoFile_ExitsTwo()
     {
         var result = await new BargeRun(_home.Path).RunAsync("apply");
