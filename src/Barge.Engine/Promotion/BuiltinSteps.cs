@@ -1,0 +1,20 @@
+using Barge.Engine.Promotion.Steps;
+
+namespace Barge.Engine.Promotion;
+
+/// <summary>The one list of built-in steps.</summary>
+internal static class BuiltinSteps
+{
+    public static PromotionStepRegistryBuilder AddBuiltinSteps(this PromotionStepRegistryBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder
+            .Add(new YamlMergeStep())
+            .Add(new KustomizeSetImageStep())
+            .Add(new CopyStep())
+            .Add(new DeleteStep())
+            .Add(new TomlUpdateStep())
+            .Add(new JsonUpdateStep())
+            .Add(new YamlUpdateStep());
+    }
+}
