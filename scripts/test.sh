@@ -24,6 +24,9 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   fi
 fi
 
+# The registry tests start their own docker-registry processes; they need the binaries only.
+scripts/services/registry.sh install
+
 # Every test gets its own temporary world: git needs an identity, nothing reads ~/.barge.
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/barge-test.XXXXXX")
 cleanup() { rm -rf "$scratch"; }
@@ -33,5 +36,19 @@ export GIT_AUTHOR_NAME="Barge Test" GIT_AUTHOR_EMAIL="test@barge.invalid"
 export GIT_COMMITTER_NAME="Barge Test" GIT_COMMITTER_EMAIL="test@barge.invalid"
 
 dotnet build Barge.slnx -c Release -nologo -v quiet
-dotnet test Barge.slnx -c Release --no-build -nologo --logger "console;verbosity=minimal"
-echo "test.sh: all tests passed"
+
+# Every test project, each in its own process (so one crash cannot hide another project's results).
+log="$scratch/test.log"
+status=0
+dotnet test Barge.slnx -c Release --no-build -nologo --logger "console;verbosity=minimal" 2>&1 | tee "$log" || status=$?
+
+# One closing line with the totals over all projects.
+totals=$(grep -E '(Passed|Failed)! +- +Failed: ' "$log" | sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\1 \2 \3/' \
+  | awk '{f+=$1; p+=$2; s+=$3} END {printf "%d passed, %d failed, %d skipped", p, f, s}')
+projects=$(grep -cE '(Passed|Failed)! +- +Failed: ' "$log" || true)
+if [ "$status" -ne 0 ] || [ "${projects:-0}" -eq 0 ]; then
+  echo "test.sh: ${totals:-no results}"
+  echo "test.sh: FAILED (dotnet test exit $status, $projects test projects reported)" >&2
+  exit 1
+fi
+echo "test.sh: $totals"

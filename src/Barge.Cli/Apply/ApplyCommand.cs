@@ -1,0 +1,72 @@
+using Barge.Cli.Configuration;
+using Barge.Cli.Hosting;
+using Barge.Engine.Manifests;
+using Barge.Resources.Manifests;
+using Barge.Resources.Model;
+
+namespace Barge.Cli.Apply;
+
+/// <summary>
+/// <c>barge apply -f FILE|DIR|-</c>: creates or updates every document, all or nothing, and prints
+/// <c>kind/name created|configured|unchanged</c> per document. Namespaced documents without
+/// <c>metadata.namespace</c> go to the project of <c>-p</c> or <c>barge config set-project</c>.
+/// </summary>
+internal sealed class ApplyCommand(CliContext cli) : BargeCommand<ApplySettings>(cli)
+{
+    protected override async Task<int> RunAsync(ApplySettings settings, CancellationToken cancellationToken)
+    {
+        if (settings.Files.Length == 0)
+        {
+            return Cli.Fail(ExitCodes.BadInput, "give the manifests to apply with -f FILE, -f DIR or -f - (stdin)");
+        }
+        var defaultProject = settings.Project;
+        if (string.IsNullOrEmpty(defaultProject))
+        {
+            var config = CliConfig.Load(Cli.Home, out var configError);
+            if (configError is not null)
+            {
+                return Cli.Fail(ExitCodes.BadInput, configError);
+            }
+            defaultProject = config.Project;
+        }
+
+        var read = await ManifestSources.ReadAsync(Cli, settings.Files, new ManifestReaderOptions { DefaultProject = defaultProject, Time = Cli.Time }, cancellationToken);
+        if (!read.Succeeded)
+        {
+            return ManifestSources.ReportProblems(Cli, read.Errors, "nothing was applied");
+        }
+        if (!string.IsNullOrEmpty(settings.Project))
+        {
+            // As kubectl: -p names the project of every namespaced document; a document that says
+            // otherwise is a mistake, not something to move silently.
+            var elsewhere = read.Documents
+                .Where(d => ResourceKinds.Of(d.Resource).Namespaced && d.Resource.Project != settings.Project)
+                .Select(d => d.Error("metadata.namespace", $"the document's project \"{d.Resource.Project}\" does not match -p \"{settings.Project}\""))
+                .ToList();
+            if (elsewhere.Count > 0)
+            {
+                return ManifestSources.ReportProblems(Cli, elsewhere, "nothing was applied");
+            }
+        }
+        if (read.Documents.Count == 0)
+        {
+            return Cli.Fail(ExitCodes.BadInput, $"no resources found in {string.Join(", ", settings.Files)}");
+        }
+
+        await using var store = await EmbeddedStore.OpenForWriteAsync(Cli, cancellationToken);
+        var result = await new ManifestApplier(store, Random.Shared).ApplyAsync(read.Documents, cancellationToken);
+        if (result.Errors.Count > 0)
+        {
+            return ManifestSources.ReportProblems(Cli, result.Errors, "nothing was applied");
+        }
+        if (result.StoreFailure is not null)
+        {
+            return Cli.Fail(ExitCodes.Failed, result.StoreFailure);
+        }
+        foreach (var applied in result.Applied)
+        {
+            Cli.Output.WriteLine(applied.ToString());
+        }
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,119 @@
+using System.Text.Json;
+using Barge.Storage;
+using Barge.Testing;
+using Xunit;
+
+namespace Barge.Cli.Tests.Delete;
+
+public sealed class DeleteCommandTests : IDisposable
+{
+    private readonly TempDirectory _home = new("cli");
+    private readonly TempDirectory _work = new("cli-work");
+    private readonly BargeRun _run;
+
+    public DeleteCommandTests()
+    {
+        _run = new BargeRun(_home.Path);
+    }
+
+    public void Dispose()
+    {
+        _home.Dispose();
+        _work.Dispose();
+    }
+
+    [Fact]
+    public async Task Delete_ByKindAndName_RemovesOnlyThat()
+    {
+        await ApplyPipelineAsync();
+
+        var result = await _run.RunAsync("delete", "stage", "prod", "-p", "grommet");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("stage.kargo.akuity.io/prod deleted\n", result.Output);
+        Assert.Null(await StoreProbe.GetAsync(_home.Path, "Stage", "grommet", "prod"));
+        Assert.NotNull(await StoreProbe.GetAsync(_home.Path, "Stage", "grommet", "dev"));
+    }
+
+    [Fact]
+    public async Task Delete_OneNameMissing_DeletesNothingAndExitsOne()
+    {
+        await ApplyPipelineAsync();
+
+        var result = await _run.RunAsync("delete", "stages", "prod", "nope", "-p", "grommet");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Stage \"nope\" not found in project \"grommet\"", result.Error, StringComparison.Ordinal);
+        Assert.Contains("nothing was deleted", result.Error, StringComparison.Ordinal);
+        Assert.NotNull(await StoreProbe.GetAsync(_home.Path, "Stage", "grommet", "prod"));
+    }
+
+    [Fact]
+    public async Task Delete_FromFile_RemovesEverythingItDescribes()
+    {
+        var file = await ApplyPipelineAsync();
+
+        var result = await _run.RunAsync("delete", "-f", file);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.EndsWith("project.kargo.akuity.io/grommet deleted\n", result.Output, StringComparison.Ordinal);
+        Assert.Equal(0, await StoreProbe.CountAllAsync(_home.Path));
+    }
+
+    [Fact]
+    public async Task Delete_Project_DeletesWhatIsInIt()
+    {
+        await ApplyPipelineAsync();
+
+        var result = await _run.RunAsync("delete", "project", "grommet");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(0, await StoreProbe.CountAllAsync(_home.Path));
+    }
+
+    [Fact]
+    public async Task Delete_FreightInUse_IsRefused()
+    {
+        await ApplyPipelineAsync();
+        var freight = Path.Combine(_work.Path, "freight.yaml");
+        await File.WriteAllTextAsync(freight, """
+            apiVersion: kargo.akuity.io/v1alpha1
+            kind: Freight
+            metadata:
+              namespace: grommet
+            alias: busy-beaver
+            origin: {kind: Warehouse, name: grommet-dev}
+            commits:
+            - {repoURL: "https://git.example.com/grommet/source.git", id: 0123456789abcdef0123456789abcdef01234567, tag: dev-1}
+            images:
+            - {repoURL: registry.example.com/grommet/app, tag: dev-1}
+            """);
+        Assert.Equal(0, (await _run.RunAsync("apply", "-f", freight)).ExitCode);
+        await using (var store = await StoreProbe.OpenAsync(_home.Path))
+        {
+            var stored = (await store.ListAsync(ResourceQuery.OfKind("Freight", "grommet"))).Items[0];
+            await store.UpdateStatusAsync(stored.Key, stored.ResourceVersion, JsonDocument.Parse("""{"currentlyIn":{"dev":{}}}""").RootElement.Clone());
+        }
+
+        var result = await _run.RunAsync("delete", "freight", "busy-beaver", "-p", "grommet");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("is in use by Stage \"dev\"", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Delete_NoArguments_ExitsTwo()
+    {
+        var result = await _run.RunAsync("delete");
+
+        Assert.Equal(2, result.ExitCode);
+    }
+
+    private async Task<string> ApplyPipelineAsync()
+    {
+        var file = ExamplePipeline.WriteTo(_work.Path);
+        var result = await _run.RunAsync("apply", "-f", file);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        return file;
+    }
+}
