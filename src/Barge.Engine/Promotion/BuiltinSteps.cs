@@ -20,6 +20,9 @@ internal static class BuiltinSteps
             .Add(new TarStep())
             .Add(new UntarStep())
             .Add(new HttpDownloadStep())
-            .Add(new SendMessageStep());
+            .Add(new SendMessageStep())
+            .Add(new YamlParseStep())
+            .Add(new JsonParseStep())
+            .Add(new TomlParseStep());
     }
 }
