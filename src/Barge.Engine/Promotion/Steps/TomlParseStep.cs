@@ -12,6 +12,7 @@ internal sealed class TomlParseStep : IPromotionStep
 {
     public string Kind => "toml-parse";
 
+
     public async Task<StepResult> RunAsync(StepContext context, JsonObject config, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -32,6 +33,8 @@ internal sealed class TomlParseStep : IPromotionStep
         TomlTable table;
         try
         {
+            // Validated first: the model reader alone lets a key defined twice win silently, which TOML forbids.
+            Tomlyn.Parsing.SyntaxParser.ParseStrict(text, full, validate: true);
             table = TomlSerializer.Deserialize<TomlTable>(text, (TomlSerializerOptions?)null)
                 ?? throw new TomlException("the document decoded to nothing");
         }
