@@ -23,6 +23,7 @@ internal static class BuiltinSteps
             .Add(new SendMessageStep())
             .Add(new YamlParseStep())
             .Add(new JsonParseStep())
-            .Add(new TomlParseStep());
+            .Add(new TomlParseStep())
+            .Add(new HttpStep());
     }
 }
