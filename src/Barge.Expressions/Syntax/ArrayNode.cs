@@ -1,0 +1,3 @@
+namespace Barge.Expressions.Syntax;
+
+internal sealed record ArrayNode(IReadOnlyList<Node> Items, int Position) : Node(Position);

@@ -1,0 +1,3 @@
+namespace Barge.Expressions.Syntax;
+
+internal sealed record BoolNode(bool Value, int Position) : Node(Position);

@@ -1,0 +1,3 @@
+namespace Barge.Expressions.Syntax;
+
+internal sealed record IntegerNode(long Value, int Position) : Node(Position);

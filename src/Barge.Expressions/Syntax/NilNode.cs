@@ -1,0 +1,3 @@
+namespace Barge.Expressions.Syntax;
+
+internal sealed record NilNode(int Position) : Node(Position);

@@ -1,0 +1,3 @@
+namespace Barge.Expressions.Syntax;
+
+internal sealed record SliceNode(Node Target, Node? From, Node? To, int Position) : Node(Position);

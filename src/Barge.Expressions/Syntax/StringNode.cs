@@ -1,0 +1,3 @@
+namespace Barge.Expressions.Syntax;
+
+internal sealed record StringNode(string Value, int Position) : Node(Position);
