@@ -130,6 +130,17 @@ public sealed class HttpStepTests : IAsyncDisposable
         Assert.Equal(TimeSpan.FromSeconds(15), result.RetryAfter);
     }
 
+    [Fact]
+    public async Task RunAsync_PollIntervalPassingUnanchoredPatternButInvalid_ErrorsWhenPolling()
+    {
+        reply = reply with { Status = 502 };
+
+        var result = await Run("""{"url":"URL","successExpression":"response.status == 200","pollInterval":"every 10s"}""");
+
+        Assert.Equal(StepStatus.Errored, result.Status);
+        Assert.Equal("error parsing pollInterval: time: invalid duration \"every 10s\"", result.Message);
+    }
+
     [Theory]
     [InlineData("extracted", "response.body?.error ?? response.body?.errorMessage", "HTTP (400) response met failure criteria: \"it \\\"broke\\\"\"")]
     [InlineData("not a string", "response.status", "HTTP (400) response met failure criteria")]
