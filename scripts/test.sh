@@ -24,6 +24,9 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   fi
 fi
 
+# The registry tests start their own docker-registry processes; they need the binaries only.
+scripts/services/registry.sh install
+
 # Every test gets its own temporary world: git needs an identity, nothing reads ~/.barge.
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/barge-test.XXXXXX")
 cleanup() { rm -rf "$scratch"; }
