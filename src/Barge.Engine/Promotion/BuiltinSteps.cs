@@ -15,6 +15,11 @@ internal static class BuiltinSteps
             .Add(new DeleteStep())
             .Add(new TomlUpdateStep())
             .Add(new JsonUpdateStep())
-            .Add(new YamlUpdateStep());
+            .Add(new YamlUpdateStep())
+            .Add(new GitCloneStep())
+            .Add(new GitClearStep())
+            .Add(new GitCommitStep())
+            .Add(new GitTagStep())
+            .Add(new GitPushStep());
     }
 }
