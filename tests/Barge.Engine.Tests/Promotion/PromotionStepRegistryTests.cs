@@ -20,7 +20,7 @@ public sealed class PromotionStepRegistryTests
     {
         var registry = PromotionStepRegistry.CreateBuiltin();
         Assert.Equal(
-            ["copy", "delete", "json-update", "kustomize-set-image", "toml-update", "yaml-merge", "yaml-update"],
+            ["copy", "delete", "git-clear", "git-clone", "git-commit", "git-push", "git-tag", "json-update", "kustomize-set-image", "toml-update", "yaml-merge", "yaml-update"],
             registry.Kinds);
     }
 
@@ -59,7 +59,7 @@ public sealed class PromotionStepRegistryTests
     [Fact]
     public void TryGet_UnknownKind_ReturnsFalse()
     {
-        Assert.False(PromotionStepRegistry.CreateBuiltin().TryGet("git-clone", out _));
+        Assert.False(PromotionStepRegistry.CreateBuiltin().TryGet("git-open-pr", out _));
     }
 
     [Fact]

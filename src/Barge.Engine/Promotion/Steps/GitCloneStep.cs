@@ -105,7 +105,7 @@ internal sealed class GitCloneStep(GitCli? git = null, GitAuthor? systemAuthor =
         var result = await git.RunAsync(arguments, new GitRunOptions(Credentials: credentials), cancellationToken);
         return result.Succeeded
             ? null
-            : $"error cloning {cfg.RepoUrl}: error cloning repo \"{cfg.RepoUrl}\" into \"{repoDir}\": {result.Describe()}";
+            : UrlRedaction.Redact($"error cloning {cfg.RepoUrl}: error cloning repo \"{cfg.RepoUrl}\" into \"{repoDir}\": {result.Describe()}");
     }
 
     private async Task<GitOutcome<string>> AddWorkTreeAsync(

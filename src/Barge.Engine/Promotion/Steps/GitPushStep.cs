@@ -166,7 +166,7 @@ internal sealed partial class GitPushStep(GitCli? git = null, GitPushSettings? s
             {
                 return Attempt.Done;
             }
-            return NonFastForward().IsMatch(pushed.StandardError + "\n" + pushed.StandardOutput)
+            return IsNonFastForward(pushed.StandardError + "\n" + pushed.StandardOutput)
                 ? new Attempt(Failure.NonFastForward, "error pushing branch: non-fast-forward")
                 : new Attempt(Failure.Other, "error pushing branch: " + pushed.Describe());
         }
@@ -336,6 +336,18 @@ internal sealed partial class GitPushStep(GitCli? git = null, GitPushSettings? s
         }
         return (int)value;
     }
+
+    /// <summary>
+    /// Kargo's recognition of a rejection that a retry can cure, plus one git reports for a lost
+    /// compare-and-swap when two pushes race (git 2.39: <c>remote: error: cannot lock ref '…': is at X but
+    /// expected Y</c> with <c>[remote rejected] … (failed to update ref)</c>), which Kargo's pattern misses.
+    /// </summary>
+    private static bool IsNonFastForward(string output) =>
+        NonFastForward().IsMatch(output)
+        || (LostRace().IsMatch(output) && output.Contains("cannot lock ref", StringComparison.Ordinal) && output.Contains("but expected", StringComparison.Ordinal));
+
+    [GeneratedRegex(@"^\s*!\s+\[remote rejected].+\(failed to update ref\)\s*$", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    private static partial Regex LostRace();
 
     [GeneratedRegex(@"^\s*!\s+\[(remote )?rejected].+\((non-fast-forward|fetch first|cannot lock ref.*|incorrect old value provided)\)\s*$", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex NonFastForward();
