@@ -40,12 +40,13 @@ internal sealed class GitCommitStep(GitCli? git = null) : IPromotionStep
         {
             return StepResult.Errored("error adding all changes to working tree: " + added.Describe());
         }
-        var status = await tree.RunAsync(git, null, cancellationToken, "status", "--porcelain");
-        if (!status.Succeeded)
+        // Exit code 1: the index differs from HEAD (or HEAD is unborn and files are staged).
+        var diff = await tree.RunAsync(git, null, cancellationToken, "diff", "--cached", "--quiet", "--exit-code");
+        if (diff.ExitCode is not (0 or 1) || diff.TimedOut)
         {
-            return StepResult.Errored("error checking for diffs in working tree: " + status.Describe());
+            return StepResult.Errored("error checking for diffs in working tree: " + diff.Describe());
         }
-        var committed = status.StandardOutput.Trim().Length > 0;
+        var committed = diff.ExitCode == 1;
         if (committed)
         {
             string[] identity = author is null ? [] : ["-c", "user.name=" + author.Name, "-c", "user.email=" + author.Email];

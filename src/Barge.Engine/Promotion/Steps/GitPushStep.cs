@@ -78,12 +78,7 @@ internal sealed partial class GitPushStep(GitCli? git = null, GitPushSettings? s
         }
         if (target.Length == 0)
         {
-            var current = await tree.RunAsync(git, null, cancellationToken, "branch", "--show-current");
-            if (!current.Succeeded)
-            {
-                return StepResult.Errored("error getting current branch: " + current.Describe());
-            }
-            target = current.StandardOutput.Trim();
+            target = tree.CurrentBranch();
         }
         if (string.IsNullOrEmpty(cfg.Tag) && target.Length == 0)
         {
@@ -176,19 +171,14 @@ internal sealed partial class GitPushStep(GitCli? git = null, GitPushSettings? s
         }
     }
 
-    /// <summary>Brings the remote branch's new commits in before a push (nothing when the branch is new).</summary>
+    /// <summary>
+    /// Brings the remote branch's new commits in before a push. A branch that does not exist remotely yet
+    /// has nothing to integrate: git's "couldn't find remote ref" answer says so without an extra
+    /// <c>ls-remote</c> round trip.
+    /// </summary>
     private async Task<Attempt> IntegrateAsync(
         GitWorkTree tree, GitCredentials? credentials, string branch, GitPushIntegrationPolicy policy, CancellationToken cancellationToken)
     {
-        var remote = await tree.RunAsync(git, credentials, cancellationToken, "ls-remote", "--exit-code", "--heads", "origin", "refs/heads/" + branch);
-        if (remote.ExitCode == 2 && !remote.TimedOut)
-        {
-            return Attempt.Done;
-        }
-        if (!remote.Succeeded)
-        {
-            return new Attempt(Failure.Other, "error checking for remote branch: " + remote.Describe());
-        }
         var rebase = policy != GitPushIntegrationPolicy.AlwaysMerge;
         if (policy is GitPushIntegrationPolicy.RebaseOrMerge or GitPushIntegrationPolicy.RebaseOrFail)
         {
@@ -209,7 +199,7 @@ internal sealed partial class GitPushStep(GitCli? git = null, GitPushSettings? s
     private async Task<Attempt> RebaseAsync(GitWorkTree tree, GitCredentials? credentials, string branch, CancellationToken cancellationToken)
     {
         var pulled = await tree.RunAsync(git, credentials, cancellationToken, "pull", "--quiet", "--rebase", "origin", branch);
-        if (pulled.Succeeded)
+        if (pulled.Succeeded || IsMissingRemoteBranch(pulled))
         {
             return Attempt.Done;
         }
@@ -224,7 +214,7 @@ internal sealed partial class GitPushStep(GitCli? git = null, GitPushSettings? s
     private async Task<Attempt> MergeAsync(GitWorkTree tree, GitCredentials? credentials, string branch, CancellationToken cancellationToken)
     {
         var pulled = await tree.RunAsync(git, credentials, cancellationToken, "pull", "--quiet", "--no-rebase", "--no-edit", "origin", branch);
-        if (pulled.Succeeded)
+        if (pulled.Succeeded || IsMissingRemoteBranch(pulled))
         {
             return Attempt.Done;
         }
@@ -245,6 +235,10 @@ internal sealed partial class GitPushStep(GitCli? git = null, GitPushSettings? s
     {
         var tracking = "refs/remotes/origin/" + branch;
         var fetched = await tree.RunAsync(git, credentials, cancellationToken, "fetch", "--quiet", "origin", $"+refs/heads/{branch}:{tracking}");
+        if (IsMissingRemoteBranch(fetched))
+        {
+            return new Attempt(Failure.None, "safe");
+        }
         if (!fetched.Succeeded)
         {
             return new Attempt(Failure.Other, "error fetching remote branch: " + fetched.Describe());
@@ -271,6 +265,9 @@ internal sealed partial class GitPushStep(GitCli? git = null, GitPushSettings? s
         }
         return new Attempt(Failure.None, "safe");
     }
+
+    private static bool IsMissingRemoteBranch(GitProcessResult result) =>
+        !result.Succeeded && !result.TimedOut && result.StandardError.Contains("couldn't find remote ref", StringComparison.Ordinal);
 
     private async Task<bool> GitPathExistsAsync(GitWorkTree tree, string name, CancellationToken cancellationToken)
     {

@@ -25,32 +25,74 @@ internal sealed record GitWorkTree(string Path, string RepoDir, string RepoUrl)
         var root = WorkRoot(workDirectory);
         var full = SafePath.Join(root, path);
         var prefix = $"error loading working tree from {path}: ";
-        if (!File.Exists(System.IO.Path.Combine(full, ".git")))
+        // The links between a work tree and its repository are plain files; reading them costs no process.
+        var gitDir = ReadLink(System.IO.Path.Combine(full, ".git"), "gitdir: ") is { } link ? System.IO.Path.GetFullPath(link, full) : null;
+        if (gitDir is null || !SafePath.IsInside(root, gitDir))
         {
             return GitOutcome<GitWorkTree>.Failure(prefix + $"error reading repo dir from config: {path} is not a working tree made by git-clone");
         }
-        var run = new GitRunOptions(WorkingDirectory: full);
-        var repoDir = await git.RunAsync(["config", "--get", RepoDirKey], run, cancellationToken);
-        if (!repoDir.Succeeded)
-        {
-            return GitOutcome<GitWorkTree>.Failure(prefix + "error reading repo dir from config: " + repoDir.Describe());
-        }
-        var repo = repoDir.StandardOutput.Trim();
-        if (!SafePath.IsInside(root, repo))
-        {
-            return GitOutcome<GitWorkTree>.Failure(prefix + $"error reading repo dir from config: {path} belongs to a repository outside the work directory");
-        }
-        var top = await git.RunAsync(["rev-parse", "--show-toplevel"], run, cancellationToken);
-        if (!top.Succeeded || SafePath.RealPath(top.StandardOutput.Trim()) != SafePath.RealPath(full))
+        var backLink = ReadLink(System.IO.Path.Combine(gitDir, "gitdir"), "") is { } back ? System.IO.Path.GetFullPath(back, gitDir) : null;
+        if (backLink is null || System.IO.Path.GetDirectoryName(backLink) != System.IO.Path.TrimEndingDirectorySeparator(full))
         {
             return GitOutcome<GitWorkTree>.Failure(prefix + $"{path} is not the top directory of a working tree");
         }
-        var url = await git.RunAsync(["config", "--get", RepoUrlKey], run, cancellationToken);
-        if (!url.Succeeded)
+        var config = await git.RunAsync(["config", "--get-regexp", @"^barge\."], new GitRunOptions(WorkingDirectory: full), cancellationToken);
+        if (!config.Succeeded)
         {
-            return GitOutcome<GitWorkTree>.Failure(prefix + "error reading repo URL from config: " + url.Describe());
+            return GitOutcome<GitWorkTree>.Failure(prefix + "error reading repo dir from config: " + config.Describe());
         }
-        return GitOutcome<GitWorkTree>.Success(new GitWorkTree(full, repo, url.StandardOutput.Trim()));
+        var values = config.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split(' ', 2))
+            .Where(parts => parts.Length == 2)
+            .GroupBy(parts => parts[0], StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.Last()[1], StringComparer.OrdinalIgnoreCase);
+        var common = ReadLink(System.IO.Path.Combine(gitDir, "commondir"), "") is { } relative
+            ? System.IO.Path.GetFullPath(System.IO.Path.Combine(gitDir, relative))
+            : null;
+        if (!values.TryGetValue(RepoDirKey, out var repo) || common is null
+            || System.IO.Path.TrimEndingDirectorySeparator(repo) != System.IO.Path.TrimEndingDirectorySeparator(common)
+            || !SafePath.IsInside(root, repo))
+        {
+            return GitOutcome<GitWorkTree>.Failure(prefix + $"error reading repo dir from config: {path} does not belong to a repository cloned by git-clone in this work directory");
+        }
+        if (!values.TryGetValue(RepoUrlKey, out var url))
+        {
+            return GitOutcome<GitWorkTree>.Failure(prefix + "error reading repo URL from config: " + RepoUrlKey + " is not set");
+        }
+        return GitOutcome<GitWorkTree>.Success(new GitWorkTree(full, repo, url) { GitDir = gitDir });
+    }
+
+    /// <summary>The work tree's private git directory (<c>&lt;repo&gt;/worktrees/&lt;name&gt;</c>).</summary>
+    public string GitDir { get; init; } = "";
+
+    /// <summary>The checked-out branch, read from the work tree's HEAD; empty when HEAD is detached.</summary>
+    public string CurrentBranch()
+    {
+        var head = ReadLink(System.IO.Path.Combine(GitDir, "HEAD"), "ref: ");
+        return head is not null && head.StartsWith("refs/heads/", StringComparison.Ordinal) ? head["refs/heads/".Length..] : "";
+    }
+
+    /// <summary>The one-line content of a small git link file after <paramref name="prefix"/>, or null.</summary>
+    private static string? ReadLink(string file, string prefix)
+    {
+        try
+        {
+            var info = new FileInfo(file);
+            if (!info.Exists || info.LinkTarget is not null || info.Length > 4096)
+            {
+                return null;
+            }
+            var text = File.ReadAllText(file).TrimEnd('\n', '\r');
+            if (!text.StartsWith(prefix, StringComparison.Ordinal) || text.Contains('\n', StringComparison.Ordinal))
+            {
+                return null;
+            }
+            return text[prefix.Length..];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Runs git in the work tree.</summary>
