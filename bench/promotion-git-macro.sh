@@ -5,4 +5,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet run -c Release --project bench/Barge.Benchmarks -- --filter '*GitPromotionMacroBenchmarks*' "$@" \
-  | grep -E '^\||^// \*|Method|Mean' | grep -v '^// \* Legends' || true
+  | grep -E '^\||^// \*|^// interleaved|Method|Mean' | grep -v '^// \* Legends' || true

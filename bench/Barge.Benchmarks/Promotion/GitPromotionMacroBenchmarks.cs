@@ -13,10 +13,14 @@ namespace Barge.Benchmarks.Promotion;
 /// The grommet promotion on local repositories — clone, yaml-update of <c>env/dev/values.yaml</c>,
 /// commit, push — run through the git steps against a shell script running the equivalent git
 /// commands (bare clone + work tree, sed, add, commit, pull --rebase, push). Each operation starts from
-/// an empty work directory and pushes a new commit to the same bare remote.
+/// an empty work directory and pushes a new commit to the same bare remote. On a machine shared with
+/// other work the load drifts between BenchmarkDotNet's separate runs of the two methods, so
+/// <see cref="Interleaved"/> also runs both back to back in every invocation and prints the medians
+/// of each (the comparable figure: engine overhead = steps / shell − 1).
 /// Run: <c>bench/promotion-git-macro.sh</c>.
 /// </summary>
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 2, iterationCount: 15)]
+[MedianColumn]
 public class GitPromotionMacroBenchmarks
 {
     private const string Script = """
@@ -38,6 +42,8 @@ public class GitPromotionMacroBenchmarks
     private string remoteUrl = "";
     private string scriptPath = "";
     private int counter;
+    private readonly List<double> shellTimes = [];
+    private readonly List<double> stepTimes = [];
     private GitCloneStep? clone;
     private YamlUpdateStep? yamlUpdate;
     private GitCommitStep? commit;
@@ -74,7 +80,17 @@ public class GitPromotionMacroBenchmarks
     }
 
     [GlobalCleanup]
-    public void Cleanup() => Directory.Delete(root, recursive: true);
+    public void Cleanup()
+    {
+        if (shellTimes.Count > 0)
+        {
+            var shell = Median(shellTimes);
+            var steps = Median(stepTimes);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"// interleaved medians over {shellTimes.Count} pairs: shell {shell:0.0} ms, steps {steps:0.0} ms, engine overhead {(steps / shell - 1) * 100:0.0} %"));
+        }
+        Directory.Delete(root, recursive: true);
+    }
 
     [Benchmark(Baseline = true, Description = "shell script, same git commands")]
     public void ShellScript()
@@ -93,6 +109,23 @@ public class GitPromotionMacroBenchmarks
         await Run(commit!, context, $$"""{"path":"out","message":{{JsonValue.Create((string?)updated["commitMessage"] ?? "Release " + tag)!.ToJsonString()}}}""");
         var pushed = await Run(push!, context, """{"path":"out"}""");
         return (string?)pushed["commit"];
+    }
+
+    [Benchmark(Description = "both, interleaved (medians printed)")]
+    public async Task Interleaved()
+    {
+        var clock = Stopwatch.StartNew();
+        ShellScript();
+        shellTimes.Add(clock.Elapsed.TotalMilliseconds);
+        clock.Restart();
+        await Steps();
+        stepTimes.Add(clock.Elapsed.TotalMilliseconds);
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count == 0 ? double.NaN : (sorted[(sorted.Count - 1) / 2] + sorted[sorted.Count / 2]) / 2;
     }
 
     private string Tag() => "1.0." + Interlocked.Increment(ref counter).ToString(CultureInfo.InvariantCulture);
