@@ -161,4 +161,36 @@ public sealed class GitPushStepTests
         Assert.Equal((string?)pushed["commit"], remote.Head());
         Assert.DoesNotContain("lost", remote.Subjects());
     }
+
+    [Fact]
+    public async Task RunAsync_RebaseOrFailWithSigningOnAndUnsignedCommits_FailsAsUnsafe()
+    {
+        using var remote = new GitRemote();
+        using var run = new GitStepRunner(settings: new GitPushSettings(GitPushIntegrationPolicy.RebaseOrFail));
+        await run.CloneAsync(remote.FileUrl);
+        remote.CommitElsewhere("theirs", "other.txt", "theirs\n");
+        run.Write("out/mine.txt", "mine\n");
+        await run.SucceedAsync(run.Commit, """{"path":"out","message":"mine"}""");
+        TestGit.Run(run.Combine("out"), "config", "commit.gpgSign", "true");
+        var result = await run.RunAsync(run.Push, """{"path":"out"}""");
+        Assert.Equal(StepStatus.Failed, result.Status);
+        Assert.True(result.Terminal);
+        Assert.Equal("rebase is unsafe and policy prohibits merge fallback", result.Message);
+        Assert.DoesNotContain("mine", remote.Subjects());
+    }
+
+    [Theory]
+    [InlineData(1, 1000, 1500)]
+    [InlineData(2, 1500, 2250)]
+    [InlineData(3, 2250, 3375)]
+    [InlineData(20, 30000, 45000)]
+    public void DelayBefore_Retry_GrowsByHalfCapsAtThirtySecondsPlusJitter(int retry, double lowMs, double highMs)
+    {
+        var settings = new GitPushSettings(Jitter: new Random(7));
+        for (var i = 0; i < 50; i++)
+        {
+            var delay = settings.DelayBefore(retry).TotalMilliseconds;
+            Assert.InRange(delay, lowMs, highMs);
+        }
+    }
 }
