@@ -16,6 +16,26 @@ internal sealed record GitPushSettings(
 
     public TimeSpan EffectiveMaxDelay => RetryMaxDelay ?? TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Reads a policy name as Kargo's <c>GIT_PUSH_INTEGRATION_POLICY</c> takes it: empty means
+    /// <see cref="GitPushIntegrationPolicy.AlwaysRebase"/>; an unknown name is Kargo's error.
+    /// </summary>
+    public static bool TryParsePolicy(string? text, out GitPushIntegrationPolicy policy, out string? error)
+    {
+        error = null;
+        if (string.IsNullOrEmpty(text))
+        {
+            policy = GitPushIntegrationPolicy.AlwaysRebase;
+            return true;
+        }
+        if (Enum.TryParse(text, ignoreCase: false, out policy) && Enum.IsDefined(policy) && !text.Any(char.IsDigit))
+        {
+            return true;
+        }
+        error = $"unknown push integration policy: \"{text}\"";
+        return false;
+    }
+
     /// <summary>The wait before retry <paramref name="retry"/> (1-based).</summary>
     public TimeSpan DelayBefore(int retry)
     {

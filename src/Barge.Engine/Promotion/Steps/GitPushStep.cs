@@ -4,6 +4,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Barge.Engine.Git;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Barge.Engine.Promotion.Steps;
 
@@ -15,8 +17,9 @@ namespace Barge.Engine.Promotion.Steps;
 /// to <c>maxAttempts</c> times with back-off. Pushes of one repository branch by this step instance are
 /// serialised, so retries are only needed against other processes.
 /// </summary>
-internal sealed partial class GitPushStep(GitCli? git = null, GitPushSettings? settings = null) : IPromotionStep
+internal sealed partial class GitPushStep(GitCli? git = null, GitPushSettings? settings = null, ILogger<GitPushStep>? logger = null) : IPromotionStep
 {
+    private readonly ILogger logger = logger ?? NullLogger<GitPushStep>.Instance;
     private readonly GitCli git = git ?? new GitCli();
     private readonly GitPushSettings settings = settings ?? new GitPushSettings();
     private readonly ConcurrentDictionary<string, SemaphoreSlim> locks = new(StringComparer.Ordinal);
@@ -94,15 +97,14 @@ internal sealed partial class GitPushStep(GitCli? git = null, GitPushSettings? s
         var last = Attempt.Done;
         for (var attempt = 1; attempt <= cfg.MaxAttempts; attempt++)
         {
-            if (attempt > 1)
-            {
-                await Task.Delay(settings.DelayBefore(attempt - 1), settings.Time ?? TimeProvider.System, cancellationToken);
-            }
             last = await PushOnceAsync(tree, credentials.Value, cfg.Tag, target, force, policy, cancellationToken);
-            if (last.Failure != Failure.NonFastForward)
+            if (last.Failure != Failure.NonFastForward || attempt == cfg.MaxAttempts)
             {
                 break;
             }
+            var delay = settings.DelayBefore(attempt);
+            LogRetry(logger, target, UrlRedaction.Redact(tree.RepoUrl), attempt, cfg.MaxAttempts, (long)delay.TotalMilliseconds);
+            await Task.Delay(delay, settings.Time ?? TimeProvider.System, cancellationToken);
         }
         switch (last.Failure)
         {
@@ -342,6 +344,9 @@ internal sealed partial class GitPushStep(GitCli? git = null, GitPushSettings? s
     private static bool IsNonFastForward(string output) =>
         NonFastForward().IsMatch(output)
         || (LostRace().IsMatch(output) && output.Contains("cannot lock ref", StringComparison.Ordinal) && output.Contains("but expected", StringComparison.Ordinal));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "push to branch {Branch} of {RepoUrl} was rejected as non-fast-forward (attempt {Attempt} of {MaxAttempts}); integrating and retrying in {DelayMs} ms")]
+    private static partial void LogRetry(ILogger logger, string branch, string repoUrl, int attempt, int maxAttempts, long delayMs);
 
     [GeneratedRegex(@"^\s*!\s+\[remote rejected].+\(failed to update ref\)\s*$", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex LostRace();
