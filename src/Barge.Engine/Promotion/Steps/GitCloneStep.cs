@@ -167,7 +167,9 @@ internal sealed class GitCloneStep(GitCli? git = null, GitAuthor? systemAuthor =
         }
         if (cfg.RecurseSubmodules)
         {
-            var submodules = await git.RunAsync(["submodule", "update", "--init", "--recursive"], inTree, cancellationToken);
+            // Without the repository's credentials: .gitmodules may name any host, and the askpass helper
+            // would hand the credentials to whichever host asks.
+            var submodules = await git.RunAsync(["submodule", "update", "--init", "--recursive"], inTree with { Credentials = null }, cancellationToken);
             if (!submodules.Succeeded)
             {
                 return GitOutcome<string>.Failure($"error updating submodules for worktree at {path}: " + submodules.Describe());
