@@ -84,6 +84,17 @@ public class SharedMirrorDiscoveryBenchmarks
         return found;
     }
 
+    [Benchmark(Description = "shared mirror, subscriptions in parallel")]
+    public async Task<int> SharedMirrorParallel()
+    {
+        var counts = await Task.WhenAll(selectors.Select(async selector =>
+        {
+            var mirror = await cache!.SyncAsync("bench", source!.Url);
+            return (await selector.SelectAsync(mirror.Value!, CancellationToken.None)).Value!.Count;
+        }));
+        return counts.Sum();
+    }
+
     [GlobalCleanup]
     public void Cleanup()
     {

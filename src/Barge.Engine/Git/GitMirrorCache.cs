@@ -151,14 +151,15 @@ internal sealed class GitMirrorCache : IDisposable
     // faster than a fetch creating thousands of loose ones); the caller moves it into place.
     private async Task<string?> CloneAsync(string url, string target, GitRunOptions run, CancellationToken cancellationToken)
     {
-        var clone = await git.RunAsync(["clone", "--quiet", "--bare", url, target], run, cancellationToken);
+        // No automatic gc: it would run in the background while other subscriptions read.
+        var clone = await git.RunAsync(["clone", "--quiet", "--bare", "--config", "gc.auto=0", url, target], run, cancellationToken);
         if (!clone.Succeeded)
         {
             return clone.Describe();
         }
-        // No automatic gc: it would run in the background while other subscriptions read.
-        var config = await git.RunAsync(["--git-dir=" + target, "config", "gc.auto", "0"], run with { WorkingDirectory = target }, cancellationToken);
-        return config.Succeeded ? null : config.Describe();
+        // Fetches name the URL each time; the mirror keeps no remote, so no URL is stored on disk.
+        var unset = await git.RunAsync(["--git-dir=" + target, "config", "--remove-section", "remote.origin"], run with { WorkingDirectory = target }, cancellationToken);
+        return unset.Succeeded ? null : unset.Describe();
     }
 
     // Heads and tags only, with explicit refspecs (no tag auto-following), pruning what the

@@ -38,6 +38,31 @@ public sealed class GitMirrorCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task SyncAsync_NewMirror_KeepsNoRemoteUrlAndNoAutoGc()
+    {
+        var outcome = await cache.SyncAsync("repo", source.FileUrl);
+
+        var config = File.ReadAllText(Path.Combine(outcome.Value!.Directory, "config"));
+        Assert.DoesNotContain("[remote", config, StringComparison.Ordinal);
+        Assert.Contains("auto = 0", config, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SyncAsync_TagOnCommitOutsideEveryBranch_IsMirrored()
+    {
+        TestGit.Run(source.Path, "checkout", "--quiet", "--orphan", "side");
+        var orphan = source.Commit("orphan", ("side.txt", "s"));
+        source.Tag("orphan-tag");
+        TestGit.Run(source.Path, "checkout", "--quiet", "main");
+        TestGit.Run(source.Path, "branch", "--quiet", "-D", "side");
+
+        var outcome = await cache.SyncAsync("repo", source.FileUrl);
+
+        var tags = (await outcome.Value!.ListTagsAsync(CancellationToken.None)).Value!;
+        Assert.Equal(orphan, Assert.Single(tags, t => t.Name == "orphan-tag").CommitId);
+    }
+
+    [Fact]
     public async Task SyncAsync_GitDaemon_CreatesMirror()
     {
         using var daemon = GitDaemon.Start(Path.GetDirectoryName(source.Path)!);
