@@ -11,7 +11,7 @@ namespace Barge.Engine.Credentials;
 /// <c>username</c> and <c>password</c> are the answer. Like Kargo, no credentials are handed out
 /// for a plain <c>http://</c> URL unless <paramref name="allowCredentialsOverHttp"/> is set.
 /// </summary>
-internal sealed partial class SecretCredentialProvider : ICredentialProvider
+public sealed partial class SecretCredentialProvider : ICredentialProvider
 {
     public const string CredentialTypeLabel = "kargo.akuity.io/cred-type";
 

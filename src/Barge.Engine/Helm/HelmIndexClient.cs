@@ -15,16 +15,13 @@ namespace Barge.Engine.Helm;
 public sealed class HelmIndexClient : IDisposable
 {
     private readonly HelmIndexClientOptions _options;
-    private readonly HttpClient _verified;
-    private readonly Lazy<HttpClient> _unverified;
+    private readonly RegistryHttpClients _clients = new();
     private long _requests;
 
     public HelmIndexClient(HelmIndexClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
-        _verified = CreateClient(skipTlsVerify: false);
-        _unverified = new Lazy<HttpClient>(() => CreateClient(skipTlsVerify: true), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>Requests sent so far (each redirect hop counts).</summary>
@@ -39,7 +36,7 @@ public sealed class HelmIndexClient : IDisposable
             throw new HelmRepositoryException($"Helm repository \"{repoUrl}\": not an http(s) URL");
         }
         var what = $"Helm repository {repoUrl}";
-        var client = insecureSkipTlsVerify ? _unverified.Value : _verified;
+        var client = _clients.For(new RegistryAccess(null, insecureSkipTlsVerify));
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.RequestTimeout);
         var uri = indexUri;
@@ -96,34 +93,8 @@ public sealed class HelmIndexClient : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        _verified.Dispose();
-        if (_unverified.IsValueCreated)
-        {
-            _unverified.Value.Dispose();
-        }
-    }
+    public void Dispose() => _clients.Dispose();
 
     private static bool SameOrigin(Uri a, Uri b) =>
         a.Scheme.Equals(b.Scheme, StringComparison.OrdinalIgnoreCase) && a.Host.Equals(b.Host, StringComparison.OrdinalIgnoreCase) && a.Port == b.Port;
-
-    private static HttpClient CreateClient(bool skipTlsVerify)
-    {
-        var handler = new SocketsHttpHandler
-        {
-            AllowAutoRedirect = false,
-            AutomaticDecompression = DecompressionMethods.All,
-            ConnectTimeout = TimeSpan.FromSeconds(10),
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            UseCookies = false,
-        };
-        if (skipTlsVerify)
-        {
-#pragma warning disable CA5359 // The subscription asked for insecureSkipTLSVerify; this client is used for it alone.
-            handler.SslOptions.RemoteCertificateValidationCallback = static (_, _, _, _) => true;
-#pragma warning restore CA5359
-        }
-        return new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
-    }
 }

@@ -4,16 +4,14 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Authentication;
-using System.Text;
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 
 namespace Barge.Engine.Registry;
 
 /// <summary>
-/// The HTTP layer under <see cref="RegistryClient"/>: one connection pool (and one without TLS
-/// verification, made on first need), a concurrency limit per registry host, the
-/// <c>WWW-Authenticate</c> flow for Basic and Bearer with a token cache, redirects followed by hand
+/// The HTTP layer under <see cref="RegistryClient"/>: the connection pools of
+/// <see cref="RegistryHttpClients"/>, a concurrency limit per registry host, the
+/// <c>WWW-Authenticate</c> flow of <see cref="RegistryAuthenticator"/>, redirects followed by hand
 /// so the <c>Authorization</c> header never leaves the registry's origin, retry with exponential
 /// back-off on 429 and 5xx honouring <c>Retry-After</c>, a timeout per request and a size cap on
 /// every body.
@@ -21,25 +19,20 @@ namespace Barge.Engine.Registry;
 internal sealed partial class RegistryTransport : IDisposable
 {
     private const long MaxErrorBodyBytes = 16 * 1024;
-    private const long MaxTokenBytes = 1024 * 1024;
 
     private readonly RegistryClientOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly HttpClient _verified;
-    private readonly Lazy<HttpClient> _unverified;
+    private readonly RegistryHttpClients _clients = new();
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _limits = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, AuthChallenge> _challenges = new(StringComparer.Ordinal);
-    private readonly RegistryTokenCache _tokens;
+    private readonly RegistryAuthenticator _authenticator;
 
     public RegistryTransport(RegistryClientOptions options, TimeProvider time, ILogger logger)
     {
         _options = options;
         _time = time;
         _logger = logger;
-        _tokens = new RegistryTokenCache(time);
-        _verified = CreateClient(skipTlsVerify: false);
-        _unverified = new Lazy<HttpClient>(() => CreateClient(skipTlsVerify: true), LazyThreadSafetyMode.ExecutionAndPublication);
+        _authenticator = new RegistryAuthenticator(options, new RegistryTokenCache(time), Counters, _clients);
     }
 
     public RegistryRequestCounters Counters { get; } = new();
@@ -89,11 +82,7 @@ internal sealed partial class RegistryTransport : IDisposable
 
     public void Dispose()
     {
-        _verified.Dispose();
-        if (_unverified.IsValueCreated)
-        {
-            _unverified.Value.Dispose();
-        }
+        _clients.Dispose();
         foreach (var limiter in _limits.Values)
         {
             limiter.Dispose();
@@ -102,8 +91,7 @@ internal sealed partial class RegistryTransport : IDisposable
 
     private async Task<RegistryResponse> SendAuthorizedAsync(RegistryRequest request, CancellationToken cancellationToken)
     {
-        _challenges.TryGetValue(request.Repository.Host, out var known);
-        var authorization = await AuthorizationForAsync(request, known, refresh: false, cancellationToken);
+        var authorization = await _authenticator.AuthorizationForAsync(request, _authenticator.KnownChallenge(request.Repository.Host), refresh: false, cancellationToken);
         var response = await SendFollowingRedirectsAsync(request, authorization, cancellationToken);
         if (response.StatusCode != HttpStatusCode.Unauthorized)
         {
@@ -114,118 +102,9 @@ internal sealed partial class RegistryTransport : IDisposable
         {
             return response;
         }
-        _challenges[request.Repository.Host] = challenge;
-        var renewed = await AuthorizationForAsync(request, challenge, refresh: true, cancellationToken);
+        _authenticator.Learn(request.Repository.Host, challenge);
+        var renewed = await _authenticator.AuthorizationForAsync(request, challenge, refresh: true, cancellationToken);
         return renewed is null ? response : await SendFollowingRedirectsAsync(request, renewed, cancellationToken);
-    }
-
-    private async Task<AuthenticationHeaderValue?> AuthorizationForAsync(RegistryRequest request, AuthChallenge? challenge, bool refresh, CancellationToken cancellationToken)
-    {
-        if (challenge is null)
-        {
-            return null;
-        }
-        var credentials = request.Access.Credentials;
-        if (challenge.IsBasic)
-        {
-            return credentials is null ? null : BasicHeader(credentials.Username, credentials.Password);
-        }
-        if (!challenge.IsBearer)
-        {
-            throw new RegistryException($"{request.What}: the registry asks for {challenge.Scheme} authentication, which is not supported (Basic and Bearer are)");
-        }
-        var realm = challenge.Parameter("realm");
-        if (string.IsNullOrEmpty(realm) || !Uri.TryCreate(realm, UriKind.Absolute, out var realmUri) || (realmUri.Scheme != Uri.UriSchemeHttps && realmUri.Scheme != Uri.UriSchemeHttp))
-        {
-            throw new RegistryException($"{request.What}: the registry's Bearer challenge has no usable realm");
-        }
-        var service = challenge.Parameter("service") ?? string.Empty;
-        var scope = $"repository:{request.Repository.Path}:pull";
-        var key = new RegistryTokenCache.TokenKey(realm, service, scope, credentials?.Username ?? string.Empty);
-        if (!refresh && _tokens.Get(key) is { } cached)
-        {
-            return new AuthenticationHeaderValue("Bearer", cached);
-        }
-        var token = await FetchTokenAsync(request, realmUri, service, scope, key, cancellationToken);
-        return new AuthenticationHeaderValue("Bearer", token);
-    }
-
-    private async Task<string> FetchTokenAsync(RegistryRequest request, Uri realm, string service, string scope, RegistryTokenCache.TokenKey key, CancellationToken cancellationToken)
-    {
-        var query = new StringBuilder(realm.Query.Length > 1 ? realm.Query[1..] + "&" : string.Empty);
-        if (service.Length > 0)
-        {
-            query.Append("service=").Append(Uri.EscapeDataString(service)).Append('&');
-        }
-        query.Append("scope=").Append(Uri.EscapeDataString(scope));
-        var uri = new UriBuilder(realm) { Query = query.ToString() }.Uri;
-        using var message = new HttpRequestMessage(HttpMethod.Get, uri);
-        if (request.Access.Credentials is { } credentials)
-        {
-            message.Headers.Authorization = BasicHeader(credentials.Username, credentials.Password);
-        }
-        var what = $"{request.What}: token server {realm.GetLeftPart(UriPartial.Path)}";
-        Counters.Count(RegistryRequestKind.Token);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_options.RequestTimeout);
-        try
-        {
-            using var response = await Client(request.Access).SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-            if (response.StatusCode == HttpStatusCode.Unauthorized || response.StatusCode == HttpStatusCode.Forbidden)
-            {
-                throw new RegistryException(request.Access.Credentials is null
-                    ? $"{what}: anonymous access refused (HTTP {(int)response.StatusCode}); credentials are needed for {request.Repository}"
-                    : $"{what}: the credentials were rejected (HTTP {(int)response.StatusCode})", response.StatusCode);
-            }
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new RegistryException($"{what}: answered HTTP {(int)response.StatusCode}", response.StatusCode);
-            }
-            var body = await ReadCappedAsync(response.Content, MaxTokenBytes, what, timeout.Token);
-            return ParseToken(body, what, key);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new RegistryException($"{what}: no answer within {_options.RequestTimeout.TotalSeconds:0.#} s");
-        }
-        catch (HttpRequestException e)
-        {
-            throw new RegistryException($"{what}: cannot be reached ({e.Message})", e);
-        }
-    }
-
-    private string ParseToken(byte[] body, string what, RegistryTokenCache.TokenKey key)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            var root = document.RootElement;
-            string? token = null;
-            if (root.ValueKind == JsonValueKind.Object)
-            {
-                token = root.TryGetProperty("token", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
-                if (string.IsNullOrEmpty(token) && root.TryGetProperty("access_token", out var a) && a.ValueKind == JsonValueKind.String)
-                {
-                    token = a.GetString();
-                }
-            }
-            if (string.IsNullOrEmpty(token))
-            {
-                throw new RegistryException($"{what}: the answer holds no token");
-            }
-            // The token specification's default lifetime is 60 seconds.
-            var lifetime = TimeSpan.FromSeconds(60);
-            if (root.TryGetProperty("expires_in", out var expires) && expires.ValueKind == JsonValueKind.Number && expires.TryGetInt32(out var seconds) && seconds > 0)
-            {
-                lifetime = TimeSpan.FromSeconds(seconds);
-            }
-            _tokens.Set(key, token, lifetime);
-            return token;
-        }
-        catch (JsonException e)
-        {
-            throw new RegistryException($"{what}: the answer is not JSON ({e.Message})", e);
-        }
     }
 
     private async Task<RegistryResponse> SendFollowingRedirectsAsync(RegistryRequest request, AuthenticationHeaderValue? authorization, CancellationToken cancellationToken)
@@ -248,7 +127,7 @@ internal sealed partial class RegistryTransport : IDisposable
             timeout.CancelAfter(_options.RequestTimeout);
             try
             {
-                using var response = await Client(request.Access).SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+                using var response = await _clients.For(request.Access).SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
                 if (IsRedirect(response.StatusCode) && response.Headers.Location is { } location)
                 {
                     uri = location.IsAbsoluteUri ? location : new Uri(uri, location);
@@ -292,8 +171,6 @@ internal sealed partial class RegistryTransport : IDisposable
         }
         throw new RegistryException($"{request.What}: more than {_options.MaxRedirects} redirects (a redirect loop?)");
     }
-
-    private HttpClient Client(RegistryAccess access) => access.InsecureSkipTlsVerify ? _unverified.Value : _verified;
 
     private TimeSpan RetryDelay(TimeSpan? retryAfter, int attempt)
     {
@@ -370,29 +247,6 @@ internal sealed partial class RegistryTransport : IDisposable
 
     private static bool SameOrigin(Uri a, Uri b) =>
         a.Scheme.Equals(b.Scheme, StringComparison.OrdinalIgnoreCase) && a.Host.Equals(b.Host, StringComparison.OrdinalIgnoreCase) && a.Port == b.Port;
-
-    private static AuthenticationHeaderValue BasicHeader(string username, string password) =>
-        new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(username + ":" + password)));
-
-    private static HttpClient CreateClient(bool skipTlsVerify)
-    {
-        var handler = new SocketsHttpHandler
-        {
-            AllowAutoRedirect = false,
-            AutomaticDecompression = DecompressionMethods.All,
-            ConnectTimeout = TimeSpan.FromSeconds(10),
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            MaxConnectionsPerServer = 64,
-            UseCookies = false,
-        };
-        if (skipTlsVerify)
-        {
-#pragma warning disable CA5359 // The subscription asked for insecureSkipTLSVerify; this client is used for it alone.
-            handler.SslOptions.RemoteCertificateValidationCallback = static (_, _, _, _) => true;
-#pragma warning restore CA5359
-        }
-        return new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
-    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{What}: HTTP {Status}, retry {Attempt} in {DelayMs} ms")]
     private static partial void LogRetry(ILogger logger, string what, int status, double delayMs, int attempt);

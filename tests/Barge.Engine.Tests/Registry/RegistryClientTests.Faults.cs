@@ -290,4 +290,30 @@ public sealed partial class RegistryClientTests
         Assert.Equal(1, tokenCalls);
         Assert.Equal(4, registry.Requests.Count); // one 401, then three authorised pages
     }
+
+    [Theory]
+    [InlineData("seconds beyond the cap", "3600")]
+    [InlineData("HTTP date beyond the cap", "Wed, 21 Oct 2099 07:28:00 GMT")]
+    public async Task SendAsync_RetryAfterTooLong_WaitsNoMoreThanMaxBackoff(string name, string retryAfter)
+    {
+        Assert.NotEmpty(name);
+        var calls = 0;
+        await using var server = new LoopbackHttpServer(async context =>
+        {
+            if (Interlocked.Increment(ref calls) == 1)
+            {
+                context.Response.AddHeader("Retry-After", retryAfter);
+                await LoopbackHttpServer.WriteAsync(context.Response, 503, "{}");
+                return;
+            }
+            await LoopbackHttpServer.WriteAsync(context.Response, 200, """{"tags":["ok"]}""");
+        });
+        using var client = NewClient(new RegistryClientOptions { MaxBackoff = TimeSpan.FromMilliseconds(50) });
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var tags = await client.ListTagsAsync(new ImageRepository(server.Authority, "app", true), RegistryAccess.Anonymous, CancellationToken.None);
+
+        Assert.Equal(["ok"], tags);
+        Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(40), TimeSpan.FromSeconds(10));
+    }
 }
