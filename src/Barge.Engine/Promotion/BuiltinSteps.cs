@@ -24,6 +24,11 @@ internal static class BuiltinSteps
             .Add(new YamlParseStep())
             .Add(new JsonParseStep())
             .Add(new TomlParseStep())
-            .Add(new HttpStep());
+            .Add(new HttpStep())
+            .Add(new GitCloneStep())
+            .Add(new GitClearStep())
+            .Add(new GitCommitStep())
+            .Add(new GitTagStep())
+            .Add(new GitPushStep());
     }
 }

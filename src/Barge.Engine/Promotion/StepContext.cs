@@ -16,6 +16,9 @@ internal sealed record StepContext(
     IReadOnlyList<FreightOrigin> RequestedOrigins,
     IReadOnlyDictionary<string, WarehouseSubscriptions> Warehouses)
 {
+    /// <summary>Where the git steps look up repository credentials; null means anonymous access.</summary>
+    public Credentials.ICredentialProvider? Credentials { get; init; }
+
     /// <summary>A context with only a work directory, for steps that need nothing else.</summary>
     public static StepContext ForWorkDirectory(string workDirectory, string project = "default") =>
         new(workDirectory, project, Stage: "", Promotion: "", [], [], new Dictionary<string, WarehouseSubscriptions>(StringComparer.Ordinal));
