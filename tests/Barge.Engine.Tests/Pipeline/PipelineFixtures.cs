@@ -9,7 +9,7 @@ using Promotion = Barge.Resources.Model.Promotion;
 /// <summary>Terse builders for the resources the pipeline rules read.</summary>
 internal static class PipelineFixtures
 {
-    public const string Project = "grommet";
+    public const string ProjectName = "grommet";
 
     public static readonly DateTimeOffset Start = new(2026, 7, 1, 12, 0, 0, TimeSpan.Zero);
 
@@ -35,7 +35,7 @@ internal static class PipelineFixtures
 
     public static Stage Stage(string name, params FreightRequest[] requests) => new()
     {
-        Metadata = new ObjectMeta { Name = name, Namespace = Project, Generation = 1 },
+        Metadata = new ObjectMeta { Name = name, Namespace = ProjectName, Generation = 1 },
         Spec = new StageSpec
         {
             RequestedFreight = [.. requests],
@@ -54,7 +54,7 @@ internal static class PipelineFixtures
 
     public static Freight Freight(string name, string warehouse, DateTimeOffset? discoveredAt = null) => new()
     {
-        Metadata = new ObjectMeta { Name = name, Namespace = Project, CreationTimestamp = Start },
+        Metadata = new ObjectMeta { Name = name, Namespace = ProjectName, CreationTimestamp = Start },
         Origin = Warehouse(warehouse),
         DiscoveredAt = discoveredAt,
         Commits = [new GitCommit { RepoURL = "https://git.example.com/grommet.git", Id = name }],
@@ -94,9 +94,9 @@ internal static class PipelineFixtures
 
     public static FreightCollection Collection(params FreightReference[] references) => FreightCollections.UpdateOrPush(null, references);
 
-    public static Promotion Promotion(string name, string stage, string freight, PromotionPhase? phase, string warehouse = "grommet-dev") => new()
+    public static Promotion Promo(string name, string stage, string freight, PromotionPhase? phase, string warehouse = "grommet-dev") => new()
     {
-        Metadata = new ObjectMeta { Name = name, Namespace = Project, CreationTimestamp = Start },
+        Metadata = new ObjectMeta { Name = name, Namespace = ProjectName, CreationTimestamp = Start },
         Spec = new PromotionSpec { Stage = stage, Freight = freight },
         Status = phase is null ? null : new PromotionStatus { Phase = phase, Freight = Ref(freight, warehouse) },
     };
@@ -116,7 +116,7 @@ internal static class PipelineFixtures
 
     public static ProjectConfig Policies(params PromotionPolicy[] policies) => new()
     {
-        Metadata = new ObjectMeta { Name = Project, Namespace = Project },
+        Metadata = new ObjectMeta { Name = ProjectName, Namespace = ProjectName },
         Spec = new ProjectConfigSpec { PromotionPolicies = [.. policies] },
     };
 
