@@ -29,6 +29,14 @@ internal sealed class PromotionQueue
     {
         ArgumentNullException.ThrowIfNull(stage);
         ArgumentNullException.ThrowIfNull(promotions);
+        var result = SyncQueue(stage, promotions, autoPromotionEnabled);
+        // Kargo recomputes the summary on every pass, so a Stage without Freight shows "0/N Fulfilled".
+        var summary = FreightHistory.Summary(stage.Spec?.RequestedFreight?.Count ?? 0, FreightHistory.Current(result.Status));
+        return result with { Status = result.Status with { FreightSummary = summary } };
+    }
+
+    private QueueResult SyncQueue(Stage stage, IEnumerable<Promotion> promotions, bool autoPromotionEnabled)
+    {
         var now = time.GetUtcNow();
         var generation = stage.Metadata.Generation;
         var status = stage.Status ?? new StageStatus();
@@ -117,11 +125,9 @@ internal sealed class PromotionQueue
             "Waiting for health check to be performed after successful promotion", generation, now);
         conditions = StageConditions.Set(conditions, StageConditions.Verified, "Unknown", "WaitingForVerification",
             "Waiting for verification to be performed after successful promotion", generation, now);
-        var history = FreightHistory.Record(status.FreightHistory, copy.FreightCollection);
         return status with
         {
-            FreightHistory = history,
-            FreightSummary = FreightHistory.Summary(stage.Spec?.RequestedFreight?.Count ?? 0, history[0]),
+            FreightHistory = FreightHistory.Record(status.FreightHistory, copy.FreightCollection),
             Health = null,
             Conditions = conditions,
         };

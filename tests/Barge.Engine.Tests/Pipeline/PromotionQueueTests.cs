@@ -23,6 +23,7 @@ public sealed class PromotionQueueTests
 
         Assert.Equal(QueueState.Idle, result.State);
         Assert.Null(result.Status.CurrentPromotion);
+        Assert.Equal("0/1 Fulfilled", result.Status.FreightSummary);
     }
 
     [Fact]
