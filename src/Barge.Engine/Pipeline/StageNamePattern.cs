@@ -10,7 +10,6 @@ namespace Barge.Engine.Pipeline;
 /// </summary>
 internal sealed class StageNamePattern
 {
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
     private readonly string? exact;
     private readonly Regex? regex;
 
@@ -34,7 +33,7 @@ internal sealed class StageNamePattern
                 error = $"invalid glob pattern \"{glob}\"";
                 return false;
             }
-            result = new StageNamePattern(null, new Regex(translated, RegexOptions.CultureInvariant | RegexOptions.Singleline, MatchTimeout));
+            result = new StageNamePattern(null, new Regex(translated, RegexOptions.CultureInvariant | RegexOptions.Singleline | RegexOptions.NonBacktracking));
             return true;
         }
         foreach (var prefix in (string[])["regex:", "regexp:"])
@@ -44,12 +43,13 @@ internal sealed class StageNamePattern
                 var expression = pattern[prefix.Length..];
                 try
                 {
-                    // Go's RE2 spells named groups (?P<name>…); .NET spells them (?<name>…).
+                    // Go's RE2 spells named groups (?P<name>…); .NET spells them (?<name>…). RE2 runs in
+                    // linear time, and so does .NET's non-backtracking engine, which accepts RE2's syntax.
                     result = new StageNamePattern(null, new Regex(expression.Replace("(?P<", "(?<", StringComparison.Ordinal),
-                        RegexOptions.CultureInvariant, MatchTimeout));
+                        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking));
                     return true;
                 }
-                catch (ArgumentException e)
+                catch (Exception e) when (e is ArgumentException or NotSupportedException)
                 {
                     error = $"invalid regular expression \"{expression}\": {e.Message}";
                     return false;
@@ -107,7 +107,8 @@ internal sealed class StageNamePattern
                     break;
                 case '[':
                 {
-                    var close = glob.IndexOf(']', i + 2);
+                    // The character right after '[' is part of the class, never its end.
+                    var close = i + 2 <= glob.Length ? glob.IndexOf(']', i + 2) : -1;
                     if (close < 0)
                     {
                         return null;

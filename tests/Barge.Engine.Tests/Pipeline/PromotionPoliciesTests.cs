@@ -19,6 +19,7 @@ public sealed class PromotionPoliciesTests
     [InlineData("glob alternatives", "glob:{dev,qa}-?", "qa-1", true)]
     [InlineData("glob class", "glob:dev-[0-9]", "dev-a", false)]
     [InlineData("glob doublestar", "glob:**-eu", "dev-eu", true)]
+    [InlineData("pathological regex stays linear", "regex:^(a+)+$", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!", false)]
     public void Find_StageSelectorName_MatchesLikeKargo(string name, string pattern, string stage, bool matches)
     {
         Assert.NotEmpty(name);
@@ -107,6 +108,19 @@ public sealed class PromotionPoliciesTests
 
         Assert.Null(lookup.Policy);
         Assert.False(lookup.AutoPromotionEnabled);
+    }
+
+    [Theory]
+    [InlineData("unclosed brace", "glob:{dev,qa")]
+    [InlineData("unclosed class", "glob:dev-[")]
+    [InlineData("dangling escape", "glob:dev\\")]
+    public void Find_InvalidGlob_ErrorNamesThePolicy(string name, string pattern)
+    {
+        Assert.NotEmpty(name);
+
+        var lookup = PromotionPolicies.Find(Policies(AutoFor(pattern)), Stage("dev", Direct("w")));
+
+        Assert.StartsWith("ProjectConfig \"grommet\" spec.promotionPolicies[0].stageSelector.name: invalid glob pattern", lookup.Error, StringComparison.Ordinal);
     }
 
     [Fact]
