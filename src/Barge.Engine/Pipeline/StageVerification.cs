@@ -114,7 +114,7 @@ internal sealed class StageVerification
         {
             return ([], default);
         }
-        var names = current!.Items!.Values.Select(r => r.Name ?? "").Where(n => n.Length > 0).Order(StringComparer.Ordinal).ToList();
+        var names = (current!.Items?.Values.AsEnumerable() ?? []).Select(r => r.Name ?? "").Where(n => n.Length > 0).Order(StringComparer.Ordinal).ToList();
         return (names, last.FinishTime ?? last.StartTime ?? DateTimeOffset.MinValue);
     }
 
