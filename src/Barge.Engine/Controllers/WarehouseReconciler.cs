@@ -236,7 +236,7 @@ public sealed partial class WarehouseReconciler : IReconciler
     [LoggerMessage(Level = LogLevel.Debug, Message = "discovering artifacts for Warehouse \"{Warehouse}\" in project \"{Project}\"")]
     private static partial void LogDiscovering(ILogger logger, string warehouse, string project);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "discovery failed for Warehouse \"{Warehouse}\" in project \"{Project}\": {Error}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "discovery failed for Warehouse \"{Warehouse}\" in project \"{Project}\": {Error}")]
     private static partial void LogDiscoveryFailed(ILogger logger, string warehouse, string project, string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Freight {Freight} (\"{Alias}\") created by Warehouse \"{Warehouse}\" in project \"{Project}\"")]
