@@ -16,6 +16,7 @@ public sealed class RefreshWarehouseCommandTests : IDisposable
     private readonly TempDirectory _work = new("cli-work");
     private readonly BargeRun _run;
     private readonly string _repo;
+    private long _clock = 1_700_000_000;
 
     public RefreshWarehouseCommandTests()
     {
@@ -46,6 +47,25 @@ public sealed class RefreshWarehouseCommandTests : IDisposable
         Assert.Matches("^warehouse/grommet-dev refreshed; latest Freight [0-9a-f]{40}\n$", result.Output);
         var freight = await _run.RunAsync("get", "freight", "-p", "grommet");
         Assert.Contains(result.Output[^41..^1], freight.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetWarehouses_AfterRefresh_ShowsReadyLastDiscoveryAndLatestFreight()
+    {
+        await ApplyAsync(RepoUrl);
+        var refreshed = await _run.RunAsync("refresh", "warehouse", "grommet-dev", "-p", "grommet");
+        _run.Time.Advance(TimeSpan.FromMinutes(3));
+
+        var result = await _run.RunAsync("get", "warehouses", "-p", "grommet");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["NAME", "SHARD", "READY", "LAST", "DISCOVERY", "LATEST", "FREIGHT", "STATUS", "AGE"], lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("grommet-dev", lines[1], StringComparison.Ordinal);
+        Assert.Contains("True", lines[1], StringComparison.Ordinal);
+        Assert.Contains("3m ago", lines[1], StringComparison.Ordinal);
+        Assert.Contains(refreshed.Output[^41..^1], lines[1], StringComparison.Ordinal);
+        Assert.Contains("Discovery succeeded", lines[1], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -187,6 +207,10 @@ public sealed class RefreshWarehouseCommandTests : IDisposable
         start.Environment["GIT_AUTHOR_EMAIL"] = "ada@example.com";
         start.Environment["GIT_COMMITTER_NAME"] = "Ada";
         start.Environment["GIT_COMMITTER_EMAIL"] = "ada@example.com";
+        // Distinct, increasing dates: NewestTag orders by creator date.
+        var date = (_clock += 60).ToString(System.Globalization.CultureInfo.InvariantCulture) + " +0000";
+        start.Environment["GIT_AUTHOR_DATE"] = date;
+        start.Environment["GIT_COMMITTER_DATE"] = date;
         using var process = System.Diagnostics.Process.Start(start)!;
         var stderr = process.StandardError.ReadToEnd();
         process.StandardOutput.ReadToEnd();
