@@ -16,6 +16,8 @@ namespace Barge.Engine.Discovery;
 /// </summary>
 internal sealed class GitSubscriptionDiscoverer(GitMirrorCache mirrors, ExprOptions expressionOptions)
 {
+    private readonly SharedTagLists _tagLists = new();
+
     public async Task<SubscriptionOutcome<GitDiscoveryResult>> DiscoverAsync(
         GitSubscription subscription,
         string? subscriptionName,
@@ -55,7 +57,8 @@ internal sealed class GitSubscriptionDiscoverer(GitMirrorCache mirrors, ExprOpti
         {
             return SubscriptionOutcome<GitDiscoveryResult>.Ok(previous with { RepoURL = url, SubscriptionName = subscriptionName }, reused: true);
         }
-        IGitHistory history = filter is null ? mirror : new ExpressionFilteredHistory(mirror, filter);
+        var shared = _tagLists.Wrap(mirror);
+        IGitHistory history = filter is null ? shared : new ExpressionFilteredHistory(shared, filter);
         var selected = await selector.SelectAsync(history, cancellationToken);
         if (!selected.Succeeded)
         {

@@ -248,6 +248,8 @@ public sealed class WarehouseReconcilerTests : IDisposable
         Assert.True(count >= 2, $"{count} reconciles");
         Assert.Equal(2, (await h.FreightAsync("grommet")).Count);
         Assert.Equal(1, h.Controller.Git.Stats.Transfers);
+        // Both Warehouses use tag strategies on one repository: its tags are listed once.
+        Assert.Equal(1, h.Controller.Git.Stats.Count("for-each-ref"));
     }
 
     [Fact]
