@@ -57,7 +57,7 @@ URL="file://$REPO"
 {
   printf 'apiVersion: kargo.akuity.io/v1alpha1\nkind: Project\nmetadata:\n  name: bench\n'
   for i in $(seq 1 "$WAREHOUSES"); do
-    printf -- '---\napiVersion: kargo.akuity.io/v1alpha1\nkind: Warehouse\nmetadata:\n  name: w%03d\n  namespace: bench\nspec:\n  interval: 2s\n  subscriptions:\n  - git:\n      repoURL: "%s"\n      commitSelectionStrategy: NewestTag\n      allowTagsRegexes: ["^dev-"]\n' "$i" "$URL"
+    printf -- '---\napiVersion: kargo.akuity.io/v1alpha1\nkind: Warehouse\nmetadata:\n  name: w%03d\n  namespace: bench\nspec:\n  interval: 10s\n  subscriptions:\n  - git:\n      repoURL: "%s"\n      commitSelectionStrategy: NewestTag\n      allowTagsRegexes: ["^dev-"]\n' "$i" "$URL"
   done
 } > "$WORK/warehouses.yaml"
 "$BARGE" apply -f "$WORK/warehouses.yaml" >/dev/null
@@ -78,7 +78,7 @@ start=$(date +%s.%N)
 git clone --quiet --mirror "$URL" "$WORK/reference-mirror"
 printf '%-34s %6.2f s\n' "reference: git clone --mirror" "$(echo "$(date +%s.%N) - $start" | bc)"
 phase "1. first discovery ($WAREHOUSES Warehouses)"
-sleep 2.1
+sleep 10.1
 phase "2. unchanged re-discovery"
 # A new commit and tag, pushed to the source.
 CLONE="$WORK/clone"
@@ -86,5 +86,5 @@ git clone --quiet "$URL" "$CLONE"
 git -C "$CLONE" -c user.name=Ada -c user.email=ada@example.com commit --quiet --allow-empty -m "new build"
 git -C "$CLONE" tag dev-99999
 git -C "$CLONE" push --quiet origin main dev-99999
-sleep 2.1
+sleep 10.1
 phase "3. new tag -> new Freight"
