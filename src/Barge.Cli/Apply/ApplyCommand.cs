@@ -1,5 +1,6 @@
 using Barge.Cli.Configuration;
 using Barge.Cli.Hosting;
+using Barge.Engine.Credentials;
 using Barge.Engine.Manifests;
 using Barge.Resources.Manifests;
 using Barge.Resources.Model;
@@ -53,8 +54,14 @@ internal sealed class ApplyCommand(CliContext cli) : BargeCommand<ApplySettings>
             return Cli.Fail(ExitCodes.BadInput, $"no resources found in {string.Join(", ", settings.Files)}");
         }
 
+        SecretCipher? cipher = null;
+        if (read.Documents.Any(d => d.Resource is Secret) && !SecretKeys.TryOpen(Cli, out cipher, out var keyError))
+        {
+            return Cli.Fail(ExitCodes.Failed, "Secrets are encrypted at rest and the key is not usable: " + keyError + "; nothing was applied");
+        }
+        using var ownedCipher = cipher;
         await using var store = await EmbeddedStore.OpenForWriteAsync(Cli, cancellationToken);
-        var result = await new ManifestApplier(store, Random.Shared).ApplyAsync(read.Documents, cancellationToken);
+        var result = await new ManifestApplier(store, Random.Shared, cipher).ApplyAsync(read.Documents, cancellationToken);
         if (result.Errors.Count > 0)
         {
             return ManifestSources.ReportProblems(Cli, result.Errors, "nothing was applied");

@@ -48,11 +48,14 @@ internal static class ResourceTables
                 break;
             case "Warehouse":
                 columns.Add(new("SHARD", (m, _) => Str(m, "spec", "shard")));
+                columns.Add(new("READY", (m, _) => Condition(m, "Ready")?.Status ?? "Unknown"));
+                columns.Add(new("LAST DISCOVERY", (m, now) => Since(Str(m, "status", "discoveredArtifacts", "discoveredAt"), now)));
+                columns.Add(new("LATEST FREIGHT", (m, _) => Str(m, "status", "lastFreightID")));
+                columns.Add(new("STATUS", (m, _) => Condition(m, "Ready")?.Message));
                 if (wide)
                 {
                     columns.Add(new("INTERVAL", (m, _) => Str(m, "spec", "interval")));
                     columns.Add(new("SUBSCRIPTIONS", (m, _) => Join(Items(m, "spec", "subscriptions").Select(Subscription))));
-                    columns.Add(new("LAST FREIGHT", (m, _) => Str(m, "status", "lastFreightID")));
                 }
                 break;
             case "Freight":
@@ -139,6 +142,10 @@ internal static class ResourceTables
         }
         return node;
     }
+
+    /// <summary>How long ago an RFC 3339 time was (<c>3m ago</c> style, as AGE), or null.</summary>
+    private static string? Since(string? time, DateTimeOffset now) =>
+        DateTimeOffset.TryParse(time, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) ? HumanDuration.Format(now - at) + " ago" : null;
 
     private static string? Str(JsonObject root, params string[] path) =>
         Node(root, path) is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>()

@@ -1,8 +1,10 @@
 using Barge.Cli.Apply;
 using Barge.Cli.Configuration;
+using Barge.Cli.Credentials;
 using Barge.Cli.Delete;
 using Barge.Cli.Get;
 using Barge.Cli.Projects;
+using Barge.Cli.Warehouses;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -91,6 +93,8 @@ internal static class BargeApp
         {
             branch.SetDescription("Create a resource from the command line.");
             branch.AddCommand<CreateProjectCommand>("project").WithDescription("Create an empty project.");
+            branch.AddCommand<CreateCredentialsCommand>("credentials").WithDescription("Create repository credentials (a Secret, encrypted at rest).")
+                .WithExample("create", "credentials", "source", "-p", "grommet", "--git", "--repo-url", "https://git.example.com/grommet", "--username", "bot", "--password-stdin");
         });
         config.AddBranch("config", branch =>
         {
@@ -100,6 +104,13 @@ internal static class BargeApp
         });
         config.AddCommand<EvalCommand>("eval").WithDescription("Evaluate an expression or a ${{ }} template of Kargo's expression language.")
             .WithExample("eval", "ctx.stage == 'dev'", "--env", "{\"ctx\":{\"stage\":\"dev\"}}");
+        config.AddBranch("refresh", branch =>
+        {
+            branch.SetDescription("Ask a controller to act now.");
+            branch.AddCommand<RefreshWarehouseCommand>("warehouse").WithDescription("Run a Warehouse's discovery now; exit 1 with its error if it fails.");
+        });
+        config.AddCommand<ReconcileCommand>("reconcile").WithDescription("Run the controllers on the embedded store (Warehouse discovery).")
+            .WithExample("reconcile", "--until-idle");
         config.AddCommand<VersionCommand>("version").WithDescription("Print the version of barge.");
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Barge.Engine.Credentials;
 using Barge.Resources.Identity;
 using Barge.Resources.Manifests;
 using Barge.Resources.Model;
@@ -24,15 +25,18 @@ public sealed class ManifestApplier
 {
     private readonly IResourceStore _store;
     private readonly FreightAliases _aliases;
+    private readonly SecretCipher? _cipher;
 
     /// <param name="store">The store written to.</param>
     /// <param name="random">The source of generated Freight aliases (tests pass a seeded one).</param>
-    public ManifestApplier(IResourceStore store, Random random)
+    /// <param name="cipher">Seals Secret values at rest; without it a batch holding a Secret is refused.</param>
+    public ManifestApplier(IResourceStore store, Random random, SecretCipher? cipher = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(random);
         _store = store;
         _aliases = new FreightAliases(random);
+        _cipher = cipher;
     }
 
     /// <summary>Applies documents that <see cref="ManifestReader"/> read, validated and defaulted.</summary>
@@ -69,6 +73,19 @@ public sealed class ManifestApplier
                 KeepStoredDiscoveredAt(manifest, stored);
             }
             var spec = ManifestEnvelope.SpecOf(kind.Name, manifest);
+            if (resource is Secret)
+            {
+                // Secret values are sealed before they reach the store; only their users open them.
+                if (_cipher is null)
+                {
+                    return ApplyResult.Refused($"Secret \"{name}\" in project \"{key.Project}\": no secret key is available to encrypt it; nothing was stored");
+                }
+                if (!SecretSealing.TrySeal(spec, stored?.Spec, key.Project, name, _cipher, out var sealedSpec, out var sealError))
+                {
+                    return ApplyResult.Refused(sealError + "; nothing was stored");
+                }
+                spec = sealedSpec.Value;
+            }
             var labels = (IReadOnlyDictionary<string, string>?)resource.Metadata.Labels ?? new Dictionary<string, string>();
             var annotations = (IReadOnlyDictionary<string, string>?)resource.Metadata.Annotations ?? new Dictionary<string, string>();
             plans.Add(stored is null
