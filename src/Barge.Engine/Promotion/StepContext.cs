@@ -16,6 +16,12 @@ internal sealed record StepContext(
     IReadOnlyList<FreightOrigin> RequestedOrigins,
     IReadOnlyDictionary<string, WarehouseSubscriptions> Warehouses)
 {
+    /// <summary>
+    /// The store, for the engine-coupled steps that write resources (<c>set-metadata</c>,
+    /// <c>set-freight-alias</c>); null when the step runs outside a stored Promotion.
+    /// </summary>
+    public Barge.Storage.IResourceStore? Store { get; init; }
+
     /// <summary>A context with only a work directory, for steps that need nothing else.</summary>
     public static StepContext ForWorkDirectory(string workDirectory, string project = "default") =>
         new(workDirectory, project, Stage: "", Promotion: "", [], [], new Dictionary<string, WarehouseSubscriptions>(StringComparer.Ordinal));
