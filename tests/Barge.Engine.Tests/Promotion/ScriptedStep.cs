@@ -8,7 +8,8 @@ namespace Barge.Engine.Tests.Promotion;
 /// A test step (<c>uses: scripted</c>) whose config says what it returns: <c>status</c> (Succeeded,
 /// Failed, Errored, Running), <c>message</c>, <c>terminal</c>, <c>retryAfterSeconds</c>,
 /// <c>failTimes</c> (Errored that many runs, then Succeeded), <c>output</c> (an object), and
-/// <c>advanceSeconds</c> (moves the fake clock during the run). It counts runs per <c>id</c>.
+/// <c>advanceSeconds</c> (moves the fake clock during the run), <c>write</c> ({path, content}: a file in
+/// the work directory) and <c>export</c> ({path, to}: copies a work file out). It counts runs per <c>id</c>.
 /// </summary>
 internal sealed class ScriptedStep(Microsoft.Extensions.Time.Testing.FakeTimeProvider? time = null) : IPromotionStep
 {
@@ -25,6 +26,16 @@ internal sealed class ScriptedStep(Microsoft.Extensions.Time.Testing.FakeTimePro
         if (config["advanceSeconds"] is { } advance)
         {
             time?.Advance(TimeSpan.FromSeconds(advance.GetValue<double>()));
+        }
+        if (config["write"] is JsonObject write)
+        {
+            var target = Path.Combine(context.WorkDirectory, write["path"]!.GetValue<string>());
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.WriteAllText(target, write["content"]!.GetValue<string>());
+        }
+        if (config["export"] is JsonObject export)
+        {
+            File.Copy(Path.Combine(context.WorkDirectory, export["path"]!.GetValue<string>()), export["to"]!.GetValue<string>(), overwrite: true);
         }
         var output = config["output"] is JsonObject o ? o.ToDictionary(p => p.Key, p => p.Value?.DeepClone()) : null;
         var message = config["message"]?.GetValue<string>();
