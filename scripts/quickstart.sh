@@ -9,6 +9,10 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
+for tool in dotnet git; do
+  command -v "$tool" >/dev/null 2>&1 || { echo "quickstart.sh: $tool is needed (the .NET 10 SDK and git)" >&2; exit 1; }
+done
+
 home="${BARGE_HOME:-$HOME/.barge}"
 demo="$home/quickstart"
 mkdir -p "$demo"

@@ -37,10 +37,14 @@ export GIT_COMMITTER_NAME="Barge Test" GIT_COMMITTER_EMAIL="test@barge.invalid"
 
 dotnet build Barge.slnx -c Release -nologo -v quiet
 
-# Every test project, each in its own process (so one crash cannot hide another project's results).
+# Every test project (tests/*.Tests and tests/*IntegrationTests; Barge.Testing is a library), one
+# after the other, so a crash of one cannot hide the results of the others.
 log="$scratch/test.log"
+: > "$log"
 status=0
-dotnet test Barge.slnx -c Release --no-build -nologo --logger "console;verbosity=minimal" 2>&1 | tee "$log" || status=$?
+for project in tests/*Tests/*.csproj; do
+  dotnet test "$project" -c Release --no-build -nologo --logger "console;verbosity=minimal" 2>&1 | tee -a "$log" || status=$?
+done
 
 # One closing line with the totals over all projects.
 totals=$(grep -E '(Passed|Failed)! +- +Failed: ' "$log" | sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\1 \2 \3/' \

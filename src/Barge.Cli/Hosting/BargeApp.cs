@@ -98,6 +98,8 @@ internal static class BargeApp
             branch.AddCommand<SetProjectCommand>("set-project").WithDescription("Set the default project.");
             branch.AddCommand<GetProjectCommand>("get-project").WithDescription("Print the default project.");
         });
+        config.AddCommand<EvalCommand>("eval").WithDescription("Evaluate an expression or a ${{ }} template of Kargo's expression language.")
+            .WithExample("eval", "ctx.stage == 'dev'", "--env", "{\"ctx\":{\"stage\":\"dev\"}}");
         config.AddCommand<VersionCommand>("version").WithDescription("Print the version of barge.");
     }
 }

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Collections.Concurrent;
+using System.Text.Json;
 using Barge.Resources.Model;
 using Barge.Resources.Serialization;
 using Barge.Resources.Validation;
@@ -36,7 +38,12 @@ internal sealed class StoreSnapshot(IResourceStore store) : IResourceLookup
         {
             return null;
         }
-        typed = ResourceSerializer.FromJson(ManifestEnvelope.ToManifest(stored).ToJsonString());
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            ManifestEnvelope.WriteManifest(writer, stored);
+        }
+        typed = ResourceSerializer.FromJsonUtf8(buffer.WrittenSpan);
         _typed[key] = typed;
         return typed;
     }

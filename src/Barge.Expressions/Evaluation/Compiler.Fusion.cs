@@ -36,11 +36,12 @@ internal sealed partial class Compiler
             case CallNode { Name: "map", Arguments: [CallNode filter, PredicateNode mapper] } call when IsFilter(filter) && IsBuiltin(call):
                 return CompileFilterMap(call, filter, mapper);
             case CallNode { Name: "reduce" } call when IsBuiltin(call) && ConstantReduce(call) is { } total:
-                return _ => Boxes.Int(total);
+                var boxedTotal = Boxes.Int(total);
+                return _ => boxedTotal;
             case CallNode { Name: "sum", Arguments: [BinaryNode { Operator: "..", Left: IntegerNode from, Right: IntegerNode to }] } call
                 when IsBuiltin(call) && to.Value - from.Value < 999_999:
-                var sum = to.Value < from.Value ? 0 : RangeSum(from.Value, to.Value);
-                return _ => Boxes.Int(sum);
+                var sum = Boxes.Int(to.Value < from.Value ? 0 : RangeSum(from.Value, to.Value));
+                return _ => sum;
             default:
                 return null;
         }

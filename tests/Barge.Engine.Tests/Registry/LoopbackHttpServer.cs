@@ -11,7 +11,7 @@ namespace Barge.Engine.Tests.Registry;
 /// </summary>
 internal sealed class LoopbackHttpServer : IAsyncDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly Func<HttpListenerContext, Task> _handler;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
@@ -19,13 +19,28 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
     public LoopbackHttpServer(Func<HttpListenerContext, Task> handler)
     {
         _handler = handler;
-        Port = FreePort();
-        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        _listener.Start();
+        // A probed free port can be taken by another test process before the listener binds it
+        // (several test projects run on this machine at once): probe again rather than fail.
+        for (var attempt = 1; ; attempt++)
+        {
+            Port = FreePort();
+            var listener = new HttpListener();
+            listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+            try
+            {
+                listener.Start();
+                _listener = listener;
+                break;
+            }
+            catch (HttpListenerException) when (attempt < 10)
+            {
+                listener.Close();
+            }
+        }
         _loop = Task.Run(AcceptLoopAsync);
     }
 
-    public int Port { get; }
+    public int Port { get; private set; }
 
     public string Authority => $"127.0.0.1:{Port}";
 
