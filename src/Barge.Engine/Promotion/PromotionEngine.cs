@@ -116,6 +116,53 @@ public sealed class PromotionEngine
         }
     }
 
+    /// <summary>
+    /// Builds the Promotion a request would create and runs its steps against a scratch work
+    /// directory without storing anything: steps with side effects (push, HTTP calls, messages, store
+    /// writes) are Skipped, and each repository checkout's diff is reported. The scratch directory is
+    /// removed afterwards.
+    /// </summary>
+    public async Task<DryRunReport> DryRunAsync(PromotionRequest request, IProgress<StepProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        using var random = System.Security.Cryptography.RandomNumberGenerator.Create();
+        var built = await new PromotionFactory(_store, _time, random).BuildAsync(request, cancellationToken);
+        if (built.Promotion is not { } promotion)
+        {
+            return new DryRunReport(null, null, [], built.Errors);
+        }
+        var workDirectory = Path.Combine(_options.WorkRoot, "dry-run-" + Guid.NewGuid().ToString("N"));
+        CreateWorkDirectory(workDirectory);
+        try
+        {
+            var facts = await PromotionFactsLoader.LoadAsync(_store, promotion, _options.UiBaseUrl, cancellationToken);
+            var setup = new PromotionRunSetup(
+                facts,
+                new ProjectData(_store, request.Project),
+                _registry,
+                PromotionFactsLoader.StepContextFor(facts, workDirectory, _store),
+                PromotionStatusWriter.None(new ResourceKey("Promotion", request.Project, promotion.Name)),
+                _time)
+            { Progress = progress, DryRun = true };
+            var run = new PromotionRun(setup, promotion);
+            PromotionRunOutcome outcome;
+            while (true)
+            {
+                outcome = await run.ExecuteAsync(restartFromFirstStep: false, cancellationToken);
+                if (outcome.IsTerminal)
+                {
+                    break;
+                }
+                await Task.Delay(outcome.RequeueAfter ?? TimeSpan.Zero, _time, cancellationToken);
+            }
+            var diffs = await DryRun.CollectDiffsAsync(workDirectory, promotion.Spec?.Steps ?? [], run.EvaluatedConfigs, run.State, cancellationToken);
+            return new DryRunReport(promotion, outcome, diffs, []);
+        }
+        finally
+        {
+            RemoveWorkDirectory(workDirectory);
+        }
+    }
+
     internal string WorkDirectoryOf(string uid) => Path.Combine(_options.WorkRoot, "promotion-" + uid);
 
     internal static void CreateWorkDirectory(string path)
