@@ -49,7 +49,7 @@ public sealed class PromotionEngine
             RemoveWorkDirectory(workDirectory);
             return new PromotionRunOutcome(status.Phase!.Value, status.Message, null, status);
         }
-        var writer = new PromotionStatusWriter(_store, key, stored.ResourceVersion);
+        var writer = new PromotionStatusWriter(_store, key, stored.ResourceVersion, stored.Annotations);
         var facts = await PromotionFactsLoader.LoadAsync(_store, promotion, _options.UiBaseUrl, cancellationToken);
         var existed = Directory.Exists(workDirectory);
         if (!existed)

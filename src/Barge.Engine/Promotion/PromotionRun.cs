@@ -61,7 +61,7 @@ internal sealed class PromotionRun
         }
         for (var i = (int)Math.Clamp(_status.CurrentStep, 0, _steps.Count); i < _steps.Count; i++)
         {
-            if (await _setup.Writer.AbortRequestedAsync(cancellationToken) is { } abort)
+            if (_setup.Writer.AbortRequested is { } abort)
             {
                 return await AbortAsync(abort, cancellationToken);
             }

@@ -15,12 +15,15 @@ internal sealed class PromotionStatusWriter
     private readonly IResourceStore? _store;
     private readonly ResourceKey _key;
     private long _resourceVersion;
+    private AbortRequest? _abort;
 
-    public PromotionStatusWriter(IResourceStore? store, ResourceKey key, long resourceVersion)
+    /// <param name="annotations">The Promotion's annotations as loaded (an abort already requested is seen at once).</param>
+    public PromotionStatusWriter(IResourceStore? store, ResourceKey key, long resourceVersion, IReadOnlyDictionary<string, string>? annotations = null)
     {
         _store = store;
         _key = key;
         _resourceVersion = resourceVersion;
+        _abort = AbortRequest.Parse(annotations?.GetValueOrDefault(AbortRequest.Annotation));
     }
 
     /// <summary>A writer that keeps nothing (dry runs).</summary>
@@ -43,21 +46,19 @@ internal sealed class PromotionStatusWriter
             }
             catch (ResourceConflictException) when (attempt < 5)
             {
+                // Only the engine writes status, so a conflict means metadata changed: an abort request, typically.
                 var current = await _store.GetAsync(_key, cancellationToken)
                     ?? throw new ResourceNotFoundException(_key);
                 _resourceVersion = current.ResourceVersion;
+                _abort ??= AbortRequest.Parse(current.Annotations.GetValueOrDefault(AbortRequest.Annotation));
             }
         }
     }
 
-    /// <summary>The abort requested on the stored Promotion, if any.</summary>
-    public async Task<AbortRequest?> AbortRequestedAsync(CancellationToken cancellationToken)
-    {
-        if (_store is null)
-        {
-            return null;
-        }
-        var current = await _store.GetAsync(_key, cancellationToken);
-        return current is null ? null : AbortRequest.Parse(current.Annotations.GetValueOrDefault(AbortRequest.Annotation));
-    }
+    /// <summary>
+    /// The abort requested on the stored Promotion, if any: seen when the Promotion was loaded or when
+    /// a status write found the resource changed (an annotation write bumps its resourceVersion), so
+    /// checking costs no extra read per step.
+    /// </summary>
+    public AbortRequest? AbortRequested => _abort;
 }
