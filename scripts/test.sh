@@ -35,6 +35,11 @@ export BARGE_TEST_SCRATCH="$scratch"
 export GIT_AUTHOR_NAME="Barge Test" GIT_AUTHOR_EMAIL="test@barge.invalid"
 export GIT_COMMITTER_NAME="Barge Test" GIT_COMMITTER_EMAIL="test@barge.invalid"
 
+# The conformance vectors live beside the repository (../shared/conformance) on our machines and in CI.
+if [ -z "${BARGE_CONFORMANCE_DIR:-}" ] && [ ! -d "$root/../shared/conformance" ]; then
+  echo "test.sh: conformance vectors not found (../shared/conformance, or set BARGE_CONFORMANCE_DIR): the conformance tests are reported as skipped"
+fi
+
 dotnet build Barge.slnx -c Release -nologo -v quiet
 
 # Every test project (tests/*.Tests and tests/*IntegrationTests; Barge.Testing is a library), one

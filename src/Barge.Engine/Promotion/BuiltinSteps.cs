@@ -19,6 +19,20 @@ internal static class BuiltinSteps
             .Add(new DeleteStep())
             .Add(new TomlUpdateStep())
             .Add(new JsonUpdateStep())
-            .Add(new YamlUpdateStep());
+            .Add(new YamlUpdateStep())
+            .Add(new FileWriteStep())
+            .Add(new TarStep())
+            .Add(new UntarStep())
+            .Add(new HttpDownloadStep())
+            .Add(new SendMessageStep())
+            .Add(new YamlParseStep())
+            .Add(new JsonParseStep())
+            .Add(new TomlParseStep())
+            .Add(new HttpStep())
+            .Add(new GitCloneStep())
+            .Add(new GitClearStep())
+            .Add(new GitCommitStep())
+            .Add(new GitTagStep())
+            .Add(new GitPushStep());
     }
 }

@@ -60,7 +60,7 @@ public sealed class PromotionEngine
             facts,
             new ProjectData(_store, project),
             _registry,
-            PromotionFactsLoader.StepContextFor(facts, workDirectory, _store),
+            PromotionFactsLoader.StepContextFor(facts, workDirectory, _store) with { Credentials = _options.Credentials },
             writer,
             _time)
         { Progress = progress };
@@ -139,7 +139,7 @@ public sealed class PromotionEngine
                 facts,
                 new ProjectData(_store, request.Project),
                 _registry,
-                PromotionFactsLoader.StepContextFor(facts, workDirectory, _store),
+                PromotionFactsLoader.StepContextFor(facts, workDirectory, _store) with { Credentials = _options.Credentials },
                 PromotionStatusWriter.None(new ResourceKey("Promotion", request.Project, promotion.Name)),
                 _time)
             { Progress = progress, DryRun = true };

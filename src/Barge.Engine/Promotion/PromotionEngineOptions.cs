@@ -6,4 +6,7 @@ public sealed record PromotionEngineOptions(string WorkRoot)
 {
     /// <summary><c>ctx.uiBaseUrl</c>; empty in embedded mode.</summary>
     public string UiBaseUrl { get; init; } = "";
+
+    /// <summary>Repository credentials for the git steps; null means anonymous access.</summary>
+    public Credentials.ICredentialProvider? Credentials { get; init; }
 }

@@ -22,6 +22,9 @@ internal sealed record StepContext(
     /// </summary>
     public Barge.Storage.IResourceStore? Store { get; init; }
 
+    /// <summary>Where the git steps look up repository credentials; null means anonymous access.</summary>
+    public Credentials.ICredentialProvider? Credentials { get; init; }
+
     /// <summary>A context with only a work directory, for steps that need nothing else.</summary>
     public static StepContext ForWorkDirectory(string workDirectory, string project = "default") =>
         new(workDirectory, project, Stage: "", Promotion: "", [], [], new Dictionary<string, WarehouseSubscriptions>(StringComparer.Ordinal));

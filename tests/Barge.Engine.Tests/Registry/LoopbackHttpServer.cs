@@ -70,8 +70,16 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
-        _listener.Stop();
-        _listener.Close();
+        try
+        {
+            // Close alone: Stop followed by Close makes the managed listener look the endpoint up
+            // again, re-binding the port — which fails when another test process took it meanwhile.
+            _listener.Close();
+        }
+        catch (HttpListenerException)
+        {
+            // The socket is gone either way; a failed unregistration is not the test's concern.
+        }
         try
         {
             await _loop;
