@@ -39,7 +39,11 @@ internal sealed class PromoteCommand(CliContext cli) : BargeCommand<PromoteSetti
             Actor = Actor(),
         };
         await using var store = await EmbeddedStore.OpenForWriteAsync(Cli, cancellationToken);
-        var engine = new PromotionEngine(store, new PromotionEngineOptions(Path.Combine(Cli.Home.Path, "work")), Cli.Time);
+        var options = new PromotionEngineOptions(Path.Combine(Cli.Home.Path, "work"))
+        {
+            Credentials = await ProjectCredentials.LoadAsync(store, project, cancellationToken),
+        };
+        var engine = new PromotionEngine(store, options, Cli.Time);
         var progress = new SynchronousProgress(Cli.Output);
         if (settings.DryRun)
         {

@@ -229,4 +229,19 @@ public sealed class PromotionEngineTests
         Assert.False(Directory.Exists(work));
         Assert.True(File.Exists(outside.Combine("keep.txt")));
     }
+
+    [Fact]
+    public async Task RunOnce_WorkDirectoryLost_RestartsFromFirstStepKeepingState()
+    {
+        var (fixture, name, scripted) = await StartAsync(
+            Scripted("a", extra: Json("""{"output":{"x":"kept"}}""")),
+            Scripted("b", extra: Json("""{"status":"Running"}""")));
+        await using var _ = fixture;
+        await RunAsync(fixture, name, scripted);
+        Directory.Delete(Directory.GetDirectories(fixture.WorkRoot).Single(), recursive: true);
+        var outcome = await RunAsync(fixture, name, scripted);
+        Assert.Equal(2, scripted.Runs["a"]);
+        Assert.Equal(PromotionPhase.Running, outcome.Phase);
+        Assert.Equal("kept", outcome.Status.State!["step-1"]!["x"]!.GetValue<string>());
+    }
 }
