@@ -88,6 +88,7 @@ internal static class BargeApp
         config.AddCommand<GetCommand>("get").WithDescription("Show resources: a table, or manifests with -o json|yaml.")
             .WithExample("get", "stages", "-p", "grommet")
             .WithExample("get", "freight", "--origin", "grommet-dev", "-o", "wide");
+        config.AddCommand<Promote.PromoteCommand>("promote").WithDescription("Create a Promotion and run it (embedded), or --dry-run it, or --abort one.");
         config.AddCommand<DeleteCommand>("delete").WithDescription("Delete resources by kind and name.");
         config.AddBranch("create", branch =>
         {

@@ -9,6 +9,10 @@ internal static class BuiltinSteps
     {
         ArgumentNullException.ThrowIfNull(builder);
         return builder
+            .Add(new ComposeOutputStep())
+            .Add(new SetMetadataStep())
+            .Add(new SetFreightAliasStep())
+            .Add(new FailStep())
             .Add(new YamlMergeStep())
             .Add(new KustomizeSetImageStep())
             .Add(new CopyStep())

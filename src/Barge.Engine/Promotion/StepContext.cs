@@ -16,6 +16,12 @@ internal sealed record StepContext(
     IReadOnlyList<FreightOrigin> RequestedOrigins,
     IReadOnlyDictionary<string, WarehouseSubscriptions> Warehouses)
 {
+    /// <summary>
+    /// The store, for the engine-coupled steps that write resources (<c>set-metadata</c>,
+    /// <c>set-freight-alias</c>); null when the step runs outside a stored Promotion.
+    /// </summary>
+    public Barge.Storage.IResourceStore? Store { get; init; }
+
     /// <summary>Where the git steps look up repository credentials; null means anonymous access.</summary>
     public Credentials.ICredentialProvider? Credentials { get; init; }
 

@@ -20,7 +20,7 @@ public sealed class PromotionStepRegistryTests
     {
         var registry = PromotionStepRegistry.CreateBuiltin();
         Assert.Equal(
-            ["copy", "delete", "file-write", "git-clear", "git-clone", "git-commit", "git-push", "git-tag", "http", "http-download", "json-parse", "json-update", "kustomize-set-image", "send-message", "tar", "toml-parse", "toml-update", "untar", "yaml-merge", "yaml-parse", "yaml-update"],
+            ["compose-output", "copy", "delete", "fail", "file-write", "git-clear", "git-clone", "git-commit", "git-push", "git-tag", "http", "http-download", "json-parse", "json-update", "kustomize-set-image", "send-message", "set-freight-alias", "set-metadata", "tar", "toml-parse", "toml-update", "untar", "yaml-merge", "yaml-parse", "yaml-update"],
             registry.Kinds);
     }
 

@@ -11,6 +11,8 @@ internal sealed class CopyStep : IPromotionStep
 {
     public string Kind => "copy";
 
+    public bool HasSideEffects => false;
+
     private sealed record Config(string InPath, string OutPath, string? Ignore)
     {
         public static Config? Bind(StepConfigErrors errors, JsonObject json)

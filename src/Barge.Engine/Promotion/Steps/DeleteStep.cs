@@ -14,6 +14,8 @@ internal sealed class DeleteStep : IPromotionStep
 
     public string Kind => "delete";
 
+    public bool HasSideEffects => false;
+
     private sealed record Config(IReadOnlyList<string> Entries, bool Globs, bool Strict);
 
     public Task<StepResult> RunAsync(StepContext context, JsonObject config, CancellationToken cancellationToken)

@@ -13,6 +13,8 @@ internal sealed partial class FileWriteStep : IPromotionStep
 {
     public string Kind => "file-write";
 
+    public bool HasSideEffects => false;
+
     private sealed record Config(string Path, string Contents, string Permissions, bool Overwrite)
     {
         public static Config? Bind(StepConfigErrors errors, JsonObject json)

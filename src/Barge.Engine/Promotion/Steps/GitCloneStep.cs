@@ -19,6 +19,8 @@ internal sealed class GitCloneStep(GitCli? git = null, GitAuthor? systemAuthor =
 
     public string Kind => "git-clone";
 
+    public bool HasSideEffects => false;
+
     private sealed record Checkout(int Index, string Path, string? Branch, string? Commit, string? Tag, bool Create, string? As, IReadOnlyList<string>? Sparse);
 
     private sealed record Config(string RepoUrl, bool InsecureSkipTlsVerify, bool Blobless, bool RecurseSubmodules, GitAuthor? Author, IReadOnlyList<Checkout> Checkouts);

@@ -15,6 +15,8 @@ internal sealed class GitCommitStep(GitCli? git = null) : IPromotionStep
 
     public string Kind => "git-commit";
 
+    public bool HasSideEffects => false;
+
     public async Task<StepResult> RunAsync(StepContext context, JsonObject config, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -14,6 +14,8 @@ internal sealed class GitTagStep(GitCli? git = null) : IPromotionStep
 
     public string Kind => "git-tag";
 
+    public bool HasSideEffects => false;
+
     public async Task<StepResult> RunAsync(StepContext context, JsonObject config, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -14,6 +14,8 @@ internal sealed partial class HttpDownloadStep : IPromotionStep
 
     public string Kind => "http-download";
 
+    public bool HasSideEffects => false;
+
     private sealed record Config(
         string Url,
         string OutPath,

@@ -9,6 +9,8 @@ internal sealed class JsonParseStep : IPromotionStep
 {
     public string Kind => "json-parse";
 
+    public bool HasSideEffects => false;
+
     public async Task<StepResult> RunAsync(StepContext context, JsonObject config, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);

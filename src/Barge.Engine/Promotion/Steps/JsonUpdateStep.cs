@@ -13,6 +13,8 @@ internal sealed class JsonUpdateStep : IPromotionStep
 {
     public string Kind => "json-update";
 
+    public bool HasSideEffects => false;
+
     public async Task<StepResult> RunAsync(StepContext context, JsonObject config, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -17,6 +17,8 @@ internal sealed class KustomizeSetImageStep : IPromotionStep
 
     public string Kind => "kustomize-set-image";
 
+    public bool HasSideEffects => false;
+
     private sealed record Config(string Path, IReadOnlyList<(string Name, string NewName, string Tag, string Digest)> Images);
 
     public async Task<StepResult> RunAsync(StepContext context, JsonObject config, CancellationToken cancellationToken)

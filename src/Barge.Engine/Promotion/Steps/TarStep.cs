@@ -20,6 +20,8 @@ internal sealed class TarStep : IPromotionStep
 
     public string Kind => "tar";
 
+    public bool HasSideEffects => false;
+
     private sealed record Config(string InPath, string OutPath, string? Ignore, bool Gzip)
     {
         public static Config? Bind(StepConfigErrors errors, JsonObject json)

@@ -12,6 +12,8 @@ internal sealed class TomlParseStep : IPromotionStep
 {
     public string Kind => "toml-parse";
 
+    public bool HasSideEffects => false;
+
 
     public async Task<StepResult> RunAsync(StepContext context, JsonObject config, CancellationToken cancellationToken)
     {

@@ -16,6 +16,8 @@ internal sealed class UntarStep : IPromotionStep
 {
     public string Kind => "untar";
 
+    public bool HasSideEffects => false;
+
     private const UnixFileMode DirectoryMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
         | UnixFileMode.GroupRead | UnixFileMode.GroupExecute;
 

@@ -14,6 +14,8 @@ internal sealed class YamlMergeStep : IPromotionStep
 {
     public string Kind => "yaml-merge";
 
+    public bool HasSideEffects => false;
+
     private sealed record Config(IReadOnlyList<string> InFiles, string OutFile, bool IgnoreMissingFiles)
     {
         public static Config? Bind(StepConfigErrors errors, JsonObject json)

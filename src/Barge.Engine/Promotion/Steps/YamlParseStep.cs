@@ -10,6 +10,8 @@ internal sealed class YamlParseStep : IPromotionStep
 {
     public string Kind => "yaml-parse";
 
+    public bool HasSideEffects => false;
+
     public async Task<StepResult> RunAsync(StepContext context, JsonObject config, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);

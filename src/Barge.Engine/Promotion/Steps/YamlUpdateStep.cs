@@ -15,6 +15,8 @@ internal sealed class YamlUpdateStep : IPromotionStep
 {
     public string Kind => "yaml-update";
 
+    public bool HasSideEffects => false;
+
     public async Task<StepResult> RunAsync(StepContext context, JsonObject config, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);

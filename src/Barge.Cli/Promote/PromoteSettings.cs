@@ -1,0 +1,36 @@
+using System.ComponentModel;
+using Barge.Cli.Hosting;
+using Spectre.Console.Cli;
+
+namespace Barge.Cli.Promote;
+
+internal sealed class PromoteSettings : ProjectSettings
+{
+    [CommandOption("--stage <STAGE>")]
+    [Description("The Stage to promote into.")]
+    public string? Stage { get; init; }
+
+    [CommandOption("--freight <ID>")]
+    [Description("The Freight to promote, by name (ID).")]
+    public string? Freight { get; init; }
+
+    [CommandOption("--freight-alias <ALIAS>")]
+    [Description("The Freight to promote, by alias.")]
+    public string? FreightAlias { get; init; }
+
+    [CommandOption("--warehouse <WAREHOUSE>")]
+    [Description("Promote the newest Freight from this Warehouse that is available to the Stage.")]
+    public string? Warehouse { get; init; }
+
+    [CommandOption("--wait")]
+    [Description("Wait until the Promotion is terminal (embedded mode always runs it to the end in this process).")]
+    public bool Wait { get; init; }
+
+    [CommandOption("--dry-run")]
+    [Description("Run the steps against scratch copies, skip steps with side effects, print each repository's diff; store nothing.")]
+    public bool DryRun { get; init; }
+
+    [CommandOption("--abort <PROMOTION>")]
+    [Description("Abort a Promotion that is not terminal yet.")]
+    public string? Abort { get; init; }
+}

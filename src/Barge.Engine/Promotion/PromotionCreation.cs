@@ -1,0 +1,7 @@
+namespace Barge.Engine.Promotion;
+
+/// <summary>The Promotion built for a request, or every reason it could not be.</summary>
+public sealed record PromotionCreation(Barge.Resources.Model.Promotion? Promotion, IReadOnlyList<string> Errors)
+{
+    public bool Succeeded => Promotion is not null && Errors.Count == 0;
+}

@@ -1,0 +1,39 @@
+using Barge.Engine.Promotion;
+using Xunit;
+
+namespace Barge.Engine.Tests.Promotion;
+
+public sealed class UlidTests
+{
+    [Fact]
+    public void Format_KnownTimestampAndZeroRandomness_CrockfordBase32()
+    {
+        // The ulid reference implementation documents ulid(1469918176385) as 01ARYZ6S41 + randomness.
+        Assert.Equal("01ARYZ6S410000000000000000", Ulid.Format(1469918176385, new byte[10]));
+    }
+
+    [Fact]
+    public void Format_LaterTimestamp_SortsAfter()
+    {
+        var earlier = Ulid.Format(1_000, new byte[10]);
+        var later = Ulid.Format(1_001, new byte[10]);
+        Assert.True(string.CompareOrdinal(earlier, later) < 0);
+    }
+
+    [Theory]
+    [InlineData("short", "dev", "abcdef0123", "dev.01arz3ndek0000000000000000.abcdef0")]
+    [InlineData("trailingDash", "dev-", "abc", "dev.01arz3ndek0000000000000000.abc")]
+    public void Generate_Name_KargoFormat(string row, string stage, string freight, string expected)
+    {
+        Assert.NotEmpty(row);
+        Assert.Equal(expected, PromotionNames.Generate(stage, freight, "01ARZ3NDEK0000000000000000"));
+    }
+
+    [Fact]
+    public void ShortenLabel_LongValue_PrefixAndHash()
+    {
+        var shortened = PromotionNames.ShortenLabel(new string('a', 70));
+        Assert.Equal(63, shortened.Length);
+        Assert.StartsWith(new string('a', 54) + "-", shortened, StringComparison.Ordinal);
+    }
+}
