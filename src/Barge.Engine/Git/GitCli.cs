@@ -15,23 +15,26 @@ internal sealed class GitCli
     private const string UsernameVariable = "BARGE_GIT_USERNAME";
     private const string PasswordVariable = "BARGE_GIT_PASSWORD";
 
-    // Variables that would point git at another repository or object store than the one asked for.
+    // Variables that would point git at another repository or object store than the one asked for,
+    // and the identity variables: a promotion's commits carry the author its steps configure, never
+    // whatever identity happens to be in the environment of the process running Barge.
     private static readonly string[] RepositoryVariables =
     [
         "GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_ALTERNATE_OBJECT_DIRECTORIES",
         "GIT_NAMESPACE", "GIT_COMMON_DIR", "GIT_CEILING_DIRECTORIES", "GIT_ASKPASS", "SSH_ASKPASS",
         "GIT_CONFIG", "GIT_CONFIG_PARAMETERS", "GIT_CONFIG_COUNT",
+        "GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_AUTHOR_DATE", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL", "GIT_COMMITTER_DATE",
     ];
 
     private readonly GitCliOptions options;
     private readonly ILogger logger;
-    private readonly Lazy<string> askPassProgram;
+    private readonly Lazy<Task<string>> askPassProgram;
 
     public GitCli(GitCliOptions? options = null, ILogger<GitCli>? logger = null)
     {
         this.options = options ?? new GitCliOptions();
         this.logger = logger ?? NullLogger<GitCli>.Instance;
-        askPassProgram = new Lazy<string>(WriteAskPassProgram, LazyThreadSafetyMode.ExecutionAndPublication);
+        askPassProgram = new Lazy<Task<string>>(WriteAskPassProgramAsync, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>Counts of the processes this runner started, by subcommand.</summary>
@@ -49,7 +52,8 @@ internal sealed class GitCli
         ArgumentNullException.ThrowIfNull(arguments);
         run ??= new GitRunOptions();
         var commandLine = UrlRedaction.Redact("git " + string.Join(' ', arguments.Select(QuoteForDisplay)));
-        var startInfo = BuildStartInfo(arguments, run);
+        var askPass = run.Credentials is null ? null : await askPassProgram.Value;
+        var startInfo = BuildStartInfo(arguments, run, askPass);
         Stats.Record(SubcommandOf(arguments));
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -90,7 +94,7 @@ internal sealed class GitCli
         return result;
     }
 
-    private ProcessStartInfo BuildStartInfo(IReadOnlyList<string> arguments, GitRunOptions run)
+    private ProcessStartInfo BuildStartInfo(IReadOnlyList<string> arguments, GitRunOptions run, string? askPass)
     {
         var startInfo = new ProcessStartInfo(options.Executable)
         {
@@ -123,7 +127,7 @@ internal sealed class GitCli
         // program; a credential helper configured anywhere is switched off so nothing is stored.
         if (run.Credentials is { } credentials)
         {
-            environment["GIT_ASKPASS"] = askPassProgram.Value;
+            environment["GIT_ASKPASS"] = askPass;
             environment[UsernameVariable] = credentials.Username;
             environment[PasswordVariable] = credentials.Password;
             startInfo.ArgumentList.Add("-c");
@@ -136,7 +140,7 @@ internal sealed class GitCli
         return startInfo;
     }
 
-    private string WriteAskPassProgram()
+    private async Task<string> WriteAskPassProgramAsync()
     {
         var folder = options.ScratchDirectory
             ?? Path.Combine(Path.GetTempPath(), $"barge-git-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
@@ -154,7 +158,29 @@ internal sealed class GitCli
         {
             File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
+        await SettleAsync(path);
         return path;
+    }
+
+    // A child forked by another thread while the script was being written inherits the write handle
+    // until it execs; running the script then fails with ETXTBSY ("Text file busy"). Once one run of
+    // it succeeds no writer is left, and none can appear, so git can use it from then on.
+    private static async Task SettleAsync(string path)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                using var probe = Process.Start(new ProcessStartInfo(path, "Username") { UseShellExecute = false, RedirectStandardOutput = true })!;
+                await probe.StandardOutput.ReadToEndAsync();
+                await probe.WaitForExitAsync();
+                return;
+            }
+            catch (System.ComponentModel.Win32Exception) when (attempt < 100)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(10));
+            }
+        }
     }
 
     private static string SubcommandOf(IReadOnlyList<string> arguments)

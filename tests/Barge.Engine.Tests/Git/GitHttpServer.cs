@@ -13,7 +13,7 @@ namespace Barge.Engine.Tests.Git;
 /// </summary>
 internal sealed class GitHttpServer : IDisposable
 {
-    private readonly HttpListener listener = new();
+    private readonly HttpListener listener;
     private readonly string projectRoot;
     private readonly (string User, string Password)? account;
     private readonly CancellationTokenSource stopping = new();
@@ -24,13 +24,27 @@ internal sealed class GitHttpServer : IDisposable
     {
         this.projectRoot = projectRoot;
         this.account = account;
-        Port = FreePort();
-        listener.Prefixes.Add(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{Port}/"));
-        listener.Start();
+        // A probed free port can be taken by another test before the listener binds it: probe again.
+        for (var attempt = 1; ; attempt++)
+        {
+            Port = FreePort();
+            var candidate = new HttpListener();
+            candidate.Prefixes.Add(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{Port}/"));
+            try
+            {
+                candidate.Start();
+                listener = candidate;
+                break;
+            }
+            catch (HttpListenerException) when (attempt < 10)
+            {
+                candidate.Close();
+            }
+        }
         loop = Task.Run(AcceptAsync);
     }
 
-    public int Port { get; }
+    public int Port { get; private set; }
 
     public int Refused => Volatile.Read(ref refused);
 
@@ -40,8 +54,16 @@ internal sealed class GitHttpServer : IDisposable
     public void Dispose()
     {
         stopping.Cancel();
-        listener.Stop();
-        listener.Close();
+        try
+        {
+            // Close alone: Stop then Close looks the endpoint up again and may re-bind a port that
+            // another test took meanwhile.
+            listener.Close();
+        }
+        catch (HttpListenerException)
+        {
+            // The socket is gone either way.
+        }
         try
         {
             loop.Wait(TimeSpan.FromSeconds(5));
