@@ -8,7 +8,7 @@ using Xunit;
 namespace Barge.Engine.Tests.Controllers;
 
 /// <summary>
-/// The grommet scenario's two Warehouses, read from the shared pipeline with its placeholders
+/// The grommet scenario's two Warehouses, read from the project's example pipeline with its placeholders
 /// filled: one git repository (file://) and one image repository in a real docker-registry.
 /// </summary>
 public sealed class GrommetWarehouseTests : IDisposable
@@ -102,10 +102,10 @@ public sealed class GrommetWarehouseTests : IDisposable
 
     private static string Pipeline(string source, string config, string image)
     {
-        var path = Path.GetFullPath(RepoPaths.Conformance(Path.Combine("..", "scenarios", "grommet", "pipeline.yaml")));
+        var path = Path.Combine(RepoPaths.Root, "examples", "grommet", "pipeline.yaml");
         return File.ReadAllText(path)
-            .Replace("@SOURCE_REPO@", source, StringComparison.Ordinal)
-            .Replace("@CONFIG_REPO@", config, StringComparison.Ordinal)
-            .Replace("@IMAGE_REPO@", image, StringComparison.Ordinal);
+            .Replace("{{SOURCE_REPO}}", source, StringComparison.Ordinal)
+            .Replace("{{CONFIG_REPO}}", config, StringComparison.Ordinal)
+            .Replace("{{IMAGE_REPO}}", image, StringComparison.Ordinal);
     }
 }

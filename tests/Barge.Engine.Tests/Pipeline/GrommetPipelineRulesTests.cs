@@ -12,18 +12,18 @@ public sealed class GrommetPipelineRulesTests
 {
     private static async Task<PipelineWorld> LoadAsync()
     {
-        var path = Path.GetFullPath(Path.Combine(RepoPaths.Conformance("."), "..", "scenarios", "grommet", "pipeline.yaml"));
+        var path = Path.Combine(RepoPaths.Root, "examples", "grommet", "pipeline.yaml");
         var text = (await File.ReadAllTextAsync(path))
-            .Replace("@SOURCE_REPO@", "https://git.example.com/grommet.git", StringComparison.Ordinal)
-            .Replace("@CONFIG_REPO@", "https://git.example.com/grommet-config.git", StringComparison.Ordinal)
-            .Replace("@IMAGE_REPO@", "registry.example.com/grommet", StringComparison.Ordinal);
+            .Replace("{{SOURCE_REPO}}", "https://git.example.com/grommet.git", StringComparison.Ordinal)
+            .Replace("{{CONFIG_REPO}}", "https://git.example.com/grommet-config.git", StringComparison.Ordinal)
+            .Replace("{{IMAGE_REPO}}", "registry.example.com/grommet", StringComparison.Ordinal);
         var read = new ManifestReader().ReadText(text, path);
         Assert.True(read.Succeeded, string.Join('\n', read.Errors));
         var resources = read.Documents.Select(d => d.Resource).ToList();
         return new PipelineWorld(Clock(), resources.OfType<ProjectConfig>().Single(), resources.OfType<Stage>());
     }
 
-    [ConformanceFact]
+    [Fact]
     public async Task Grommet_DevBuildAutoPromoted_ReleaseByHand_ProdOnlyAfterVerificationAndSoak()
     {
         var world = await LoadAsync();
@@ -78,7 +78,7 @@ public sealed class GrommetPipelineRulesTests
         Assert.Equal(3, world.Stages["dev"].Status!.FreightHistory!.Count);
     }
 
-    [ConformanceFact]
+    [Fact]
     public async Task Grommet_PersonPromotesOlderDevBuild_AutoPromotionHeldUntilCandidatePromoted()
     {
         var world = await LoadAsync();
