@@ -1,3 +1,4 @@
+using Barge.Resources.Durations;
 using System.Text.Json;
 using Barge.Storage;
 using Barge.Storage.Selection;

@@ -1,3 +1,4 @@
+using Barge.Resources.Durations;
 using System.Text.Json;
 using Barge.Engine.Credentials;
 using Barge.Engine.Discovery;
@@ -228,7 +229,7 @@ public sealed partial class WarehouseReconciler : IReconciler
 
     private TimeSpan Interval(WarehouseSpec spec)
     {
-        var interval = GoDurationText.TryParse(spec.Interval, out var parsed) ? parsed : _options.DefaultInterval;
+        var interval = GoDuration.TryParse(spec.Interval, out var parsed) ? parsed : _options.DefaultInterval;
         interval = interval < _options.MinimumInterval ? _options.MinimumInterval : interval;
         return interval <= TimeSpan.Zero ? OverdueRequeue : interval;
     }

@@ -1,3 +1,4 @@
+using Barge.Resources.Durations;
 using Barge.Resources.Model;
 
 namespace Barge.Engine.Pipeline;

@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Text;
 
-namespace Barge.Engine.Pipeline;
+namespace Barge.Resources.Durations;
 
 /// <summary>
 /// Go's duration syntax, as Kargo writes <c>requiredSoakTime</c> and <c>longestSoak</c>:
 /// <c>5s</c>, <c>1h30m</c>, <c>1.5h</c>, <c>300ms</c>; formatted as Go's <c>Duration.String()</c>.
 /// </summary>
-internal static class GoDuration
+public static class GoDuration
 {
     public static bool TryParse(string? text, out TimeSpan duration)
     {

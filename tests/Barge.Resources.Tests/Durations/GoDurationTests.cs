@@ -1,7 +1,7 @@
-using Barge.Engine.Pipeline;
+using Barge.Resources.Durations;
 using Xunit;
 
-namespace Barge.Engine.Tests.Pipeline;
+namespace Barge.Resources.Tests.Durations;
 
 public sealed class GoDurationTests
 {
