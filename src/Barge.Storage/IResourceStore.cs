@@ -45,6 +45,14 @@ public interface IResourceStore : IAsyncDisposable
     Task<IReadOnlyList<StoredResource>> ApplyAsync(IReadOnlyList<StoreOperation> operations, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// As <see cref="ApplyAsync(IReadOnlyList{StoreOperation}, CancellationToken)"/>, and appends
+    /// <paramref name="events"/> to the event log in the same transaction: a status write and the audit
+    /// entry that records it are stored together or not at all (a crash between them cannot lose or
+    /// repeat the entry).
+    /// </summary>
+    Task<IReadOnlyList<StoredResource>> ApplyAsync(IReadOnlyList<StoreOperation> operations, IReadOnlyList<EventEntry> events, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// The changes with a resourceVersion above <paramref name="fromVersion"/> that match the filter:
     /// first the stored history, then new writes as they commit (from this process or another on the
     /// same store), in resourceVersion order, with no gap and no duplicate, until cancelled. Throws

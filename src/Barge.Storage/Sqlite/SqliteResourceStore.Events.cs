@@ -8,29 +8,15 @@ public sealed partial class SqliteResourceStore
     public Task<RecordedEvent> AppendEventAsync(EventEntry entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        ValidateEvent(entry);
+        return WriteAsync(tx => tx.AppendEvent(entry), cancellationToken);
+    }
+
+    private static void ValidateEvent(EventEntry entry)
+    {
         entry.Regarding.Validate();
         ArgumentException.ThrowIfNullOrEmpty(entry.Type);
         ArgumentNullException.ThrowIfNull(entry.Message);
-        return WriteAsync(
-            tx =>
-            {
-                var insert = tx.Command("event", """
-                    INSERT INTO events (time_ms, project, kind, name, type, message, actor, data)
-                    VALUES ($time, $project, $kind, $name, $type, $message, $actor, $data) RETURNING id
-                    """);
-                var p = insert.Parameters;
-                p["$time"].Value = tx.Now.ToUnixTimeMilliseconds();
-                p["$project"].Value = entry.Regarding.Project;
-                p["$kind"].Value = entry.Regarding.Kind;
-                p["$name"].Value = entry.Regarding.Name;
-                p["$type"].Value = entry.Type;
-                p["$message"].Value = entry.Message;
-                p["$actor"].Value = (object?)entry.Actor ?? DBNull.Value;
-                p["$data"].Value = entry.Data is { } data ? data.GetRawText() : DBNull.Value;
-                var id = (long)insert.ExecuteScalar()!;
-                return new RecordedEvent(id, tx.Now, entry with { Data = entry.Data?.Clone() });
-            },
-            cancellationToken);
     }
 
     public async Task<EventPage> QueryEventsAsync(EventQuery query, CancellationToken cancellationToken = default)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Barge.Storage.Events;
 
 namespace Barge.Storage.Sqlite;
 
@@ -22,9 +23,18 @@ public sealed partial class SqliteResourceStore
     public Task<StoredResource> DeleteAsync(ResourceKey key, long? expectedResourceVersion = null, CancellationToken cancellationToken = default) =>
         WriteAsync(tx => tx.Delete(key, expectedResourceVersion), cancellationToken);
 
-    public Task<IReadOnlyList<StoredResource>> ApplyAsync(IReadOnlyList<StoreOperation> operations, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<StoredResource>> ApplyAsync(IReadOnlyList<StoreOperation> operations, CancellationToken cancellationToken = default) =>
+        ApplyAsync(operations, [], cancellationToken);
+
+    public Task<IReadOnlyList<StoredResource>> ApplyAsync(IReadOnlyList<StoreOperation> operations, IReadOnlyList<EventEntry> events, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(operations);
+        ArgumentNullException.ThrowIfNull(events);
+        foreach (var entry in events)
+        {
+            ArgumentNullException.ThrowIfNull(entry, nameof(events));
+            ValidateEvent(entry);
+        }
         var keys = new HashSet<ResourceKey>();
         for (var i = 0; i < operations.Count; i++)
         {
@@ -58,6 +68,10 @@ public sealed partial class SqliteResourceStore
                     {
                         throw new ResourceAlreadyExistsException(e.Key) { BatchIndex = i };
                     }
+                }
+                foreach (var entry in events)
+                {
+                    tx.AppendEvent(entry);
                 }
                 return results;
             },

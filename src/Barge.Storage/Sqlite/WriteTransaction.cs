@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Barge.Storage.Events;
 using Barge.Storage.Watching;
 using Microsoft.Data.Sqlite;
 
@@ -143,6 +144,25 @@ internal sealed class WriteTransaction(SqliteConnection connection, TimeProvider
     };
 
     /// <summary>Stores the advanced version counter and disposes the prepared statements.</summary>
+    public RecordedEvent AppendEvent(EventEntry entry)
+    {
+        var insert = Command("event", """
+            INSERT INTO events (time_ms, project, kind, name, type, message, actor, data)
+            VALUES ($time, $project, $kind, $name, $type, $message, $actor, $data) RETURNING id
+            """);
+        var p = insert.Parameters;
+        p["$time"].Value = Now.ToUnixTimeMilliseconds();
+        p["$project"].Value = entry.Regarding.Project;
+        p["$kind"].Value = entry.Regarding.Kind;
+        p["$name"].Value = entry.Regarding.Name;
+        p["$type"].Value = entry.Type;
+        p["$message"].Value = entry.Message;
+        p["$actor"].Value = (object?)entry.Actor ?? DBNull.Value;
+        p["$data"].Value = entry.Data is { } data ? data.GetRawText() : DBNull.Value;
+        var id = (long)insert.ExecuteScalar()!;
+        return new RecordedEvent(id, Now, entry with { Data = entry.Data?.Clone() });
+    }
+
     public void Finish()
     {
         if (Changes > 0)

@@ -6,6 +6,35 @@ namespace Barge.Storage.Tests.Contract;
 public abstract partial class ResourceStoreContract
 {
     [Fact]
+    public async Task ApplyWithEvents_StatusAndEntry_AreStoredTogether()
+    {
+        var stage = await Store.CreateAsync(NewStage("dev"));
+
+        await Store.ApplyAsync(
+            [new StoreOperation.UpdateStatus(stage.Key, stage.ResourceVersion, Json("""{"phase":"Promoted"}"""))],
+            [new EventEntry(stage.Key, "PromotionSucceeded", "promoted to dev") { Actor = "admin" }]);
+
+        Assert.Equal("Promoted", (await Store.GetAsync(stage.Key))!.Status!.Value.GetProperty("phase").GetString());
+        var recorded = Assert.Single((await Store.QueryEventsAsync(new EventQuery())).Items);
+        Assert.Equal("PromotionSucceeded", recorded.Entry.Type);
+        Assert.Equal("admin", recorded.Entry.Actor);
+    }
+
+    [Fact]
+    public async Task ApplyWithEvents_FailingCas_StoresNeitherStatusNorEntry()
+    {
+        var stage = await Store.CreateAsync(NewStage("dev"));
+        await Store.UpdateStatusAsync(stage.Key, stage.ResourceVersion, Json("""{"phase":"Ready"}"""));
+
+        await Assert.ThrowsAsync<ResourceConflictException>(() => Store.ApplyAsync(
+            [new StoreOperation.UpdateStatus(stage.Key, stage.ResourceVersion, Json("""{"phase":"Promoted"}"""))],
+            [new EventEntry(stage.Key, "PromotionSucceeded", "promoted to dev")]));
+
+        Assert.Equal("Ready", (await Store.GetAsync(stage.Key))!.Status!.Value.GetProperty("phase").GetString());
+        Assert.Empty((await Store.QueryEventsAsync(new EventQuery())).Items);
+    }
+
+    [Fact]
     public async Task AppendEvent_Entry_IsStampedAndReadBack()
     {
         var recorded = await Store.AppendEventAsync(new EventEntry(new ResourceKey("Promotion", "grommet", "p1"), "PromotionSucceeded", "promoted to dev")
