@@ -55,6 +55,10 @@ internal static class AnalysisTemplateValidator
         problems.Duration(FieldPath.Child(path, "interval"), metric.Interval);
         problems.Duration(FieldPath.Child(path, "initialDelay"), metric.InitialDelay);
         NotNegative(FieldPath.Child(path, "count"), metric.Count, problems);
+        if (metric.Count is > 1 && string.IsNullOrEmpty(metric.Interval))
+        {
+            problems.Add(FieldPath.Child(path, "interval"), $"required when count is more than 1 (count is {metric.Count})");
+        }
         NotNegative(FieldPath.Child(path, "inconclusiveLimit"), metric.InconclusiveLimit, problems);
         NotNegative(FieldPath.Child(path, "consecutiveErrorLimit"), metric.ConsecutiveErrorLimit, problems);
         if (metric.FailureLimit is < -1)

@@ -79,6 +79,7 @@ public sealed class AnalysisTemplateValidatorTests
     [InlineData("bad interval", "interval: 10s", "interval: soon", "spec.metrics[0].interval: invalid duration \"soon\"")]
     [InlineData("bad method", "method: POST", "method: DELETE", "spec.metrics[0].provider.web.method: unsupported method \"DELETE\"")]
     [InlineData("bad url", "url: https://{{args.env}}.example.com/health", "url: ftp://example.com", "spec.metrics[0].provider.web.url: invalid URL \"ftp://example.com\"")]
+    [InlineData("count without interval", "interval: 10s\n    ", "", "spec.metrics[0].interval: required when count is more than 1")]
     [InlineData("negative count", "count: 3", "count: -1", "spec.metrics[0].count: must not be negative")]
     [InlineData("zero timeout", "timeoutSeconds: 5", "timeoutSeconds: 0", "spec.metrics[0].provider.web.timeoutSeconds: must be positive")]
     public void Read_UnsupportedOrInvalid_NamesTemplateAndField(string scenario, string from, string to, string expected)
