@@ -276,4 +276,21 @@ public sealed class HttpAnalysisRunnerTests
         Assert.Equal(VerificationPhase.Error, started.Info.Phase);
         Assert.Contains("metric \"ready\": successCondition:", started.Info.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task DeleteRunsAsync_StageDeleted_RemovesOnlyItsRuns()
+    {
+        var (world, server) = await WorldAsync("    successCondition: result == true", _ => Ready(true));
+        await using var _ = world;
+        await using var __ = server;
+        var runner = world.Runner();
+        await runner.StartAsync(Dev(["smoke"], ("token", "t")), Pending(), CancellationToken.None);
+        var other = Dev(["smoke"], ("token", "t")) with { Metadata = Dev(["smoke"]).Metadata with { Name = "dev-2" } };
+        await runner.StartAsync(other, Pending(), CancellationToken.None);
+
+        var deleted = await runner.DeleteRunsAsync("grommet", "dev", CancellationToken.None);
+
+        Assert.Equal(1, deleted);
+        Assert.StartsWith("dev-2.", Assert.Single(await world.RunsAsync()).Key.Name, StringComparison.Ordinal);
+    }
 }
