@@ -316,4 +316,31 @@ public sealed class HttpAnalysisRunnerTests
         var run = Assert.Single(await world.RunsAsync());
         Assert.Contains("no response within 1s", run.Status!.Value.GetRawText(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task StartAsync_ClusterAnalysisTemplate_IsFoundOutsideTheProject()
+    {
+        await using var world = await VerificationWorld.CreateAsync();
+        await using var server = new LocalHttpServer(_ => Ready(true));
+        await world.PutTemplatesAsync(Template(server.At("health"), "    successCondition: result == true")
+            .Replace("kind: AnalysisTemplate", "kind: ClusterAnalysisTemplate", StringComparison.Ordinal));
+        var stage = Dev([], ("token", "t"));
+        stage = stage with
+        {
+            Spec = stage.Spec! with
+            {
+                Verification = stage.Spec.Verification! with
+                {
+                    AnalysisTemplates = [new AnalysisTemplateReference { Name = "smoke", Kind = AnalysisTemplateKind.ClusterAnalysisTemplate }],
+                },
+            },
+        };
+        var runner = world.Runner();
+
+        var started = await runner.StartAsync(stage, Pending(), CancellationToken.None);
+        var polled = await runner.PollAsync(stage, started.Info, CancellationToken.None);
+
+        Assert.Equal(VerificationPhase.Successful, polled.Info.Phase);
+        Assert.Equal("grommet", polled.Info.AnalysisRun!.Namespace);
+    }
 }
