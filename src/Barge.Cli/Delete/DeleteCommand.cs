@@ -3,6 +3,7 @@ using Barge.Cli.Apply;
 using Barge.Cli.Configuration;
 using Barge.Cli.Get;
 using Barge.Cli.Hosting;
+using Barge.Engine.Verification;
 using Barge.Resources.Identity;
 using Barge.Resources.Manifests;
 using Barge.Resources.Model;
@@ -104,9 +105,10 @@ internal sealed class DeleteCommand(CliContext cli) : BargeCommand<DeleteSetting
             }
             if (CliKinds.IsProject(kind))
             {
-                foreach (var inner in ResourceKinds.All.Where(k => k.Namespaced))
+                // The analysis runs are the engine's own records, not a kind users apply, but they belong to the project.
+                foreach (var inner in ResourceKinds.All.Where(k => k.Namespaced).Select(k => k.Name).Append(HttpAnalysisRunner.RunKind))
                 {
-                    var contents = await store.ListAsync(ResourceQuery.OfKind(inner.Name, target.Key.Name), cancellationToken);
+                    var contents = await store.ListAsync(ResourceQuery.OfKind(inner, target.Key.Name), cancellationToken);
                     foreach (var resource in contents.Items.Where(r => seen.Add(r.Key)))
                     {
                         projectDeletes.Add(new StoreOperation.Delete(resource.Key, resource.ResourceVersion));

@@ -16,6 +16,9 @@ namespace Barge.Engine.Verification;
 /// </summary>
 public sealed partial class HttpAnalysisRunner : IVerificationRunner, IDisposable
 {
+    /// <summary>The store kind of the analysis runs (project-scoped; deleted with their project).</summary>
+    public const string RunKind = AnalysisRuns.Kind;
+
     private readonly AnalysisRuns _runs;
     private readonly IResourceStore _store;
     private readonly TimeProvider _time;

@@ -72,6 +72,22 @@ public sealed class DeleteCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Delete_Project_DeletesItsAnalysisRuns()
+    {
+        await ApplyPipelineAsync();
+        await using (var store = await StoreProbe.OpenAsync(_home.Path))
+        {
+            using var spec = JsonDocument.Parse("{}");
+            await store.CreateAsync(new NewResource(new ResourceKey(Barge.Engine.Verification.HttpAnalysisRunner.RunKind, "grommet", "dev.run-1"), "argoproj.io/v1alpha1", spec.RootElement));
+        }
+
+        var result = await _run.RunAsync("delete", "project", "grommet");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Null(await StoreProbe.GetAsync(_home.Path, Barge.Engine.Verification.HttpAnalysisRunner.RunKind, "grommet", "dev.run-1"));
+    }
+
+    [Fact]
     public async Task Delete_FreightInUse_IsRefused()
     {
         await ApplyPipelineAsync();
