@@ -19,7 +19,7 @@ internal sealed class ChangeListener(string connectionString, string channel, Ch
     private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _gate = new();
     private Task? _loop;
-    private NpgsqlConnection? _connection;
+    private int _backendProcessId;
 
     /// <summary>How many times a listening connection was (re)established; for tests and diagnostics.</summary>
     public int Connections { get; private set; }
@@ -37,15 +37,8 @@ internal sealed class ChangeListener(string connectionString, string channel, Ch
         cancellationToken.ThrowIfCancellationRequested();
     }
 
-    /// <summary>Closes the current listening connection (as a network failure would); the loop reconnects.</summary>
-    internal async Task BreakConnectionForTestAsync()
-    {
-        var connection = _connection;
-        if (connection is not null)
-        {
-            await connection.CloseAsync();
-        }
-    }
+    /// <summary>The server process id of the current listening connection; 0 while there is none.</summary>
+    public int BackendProcessId => Volatile.Read(ref _backendProcessId);
 
     public async ValueTask DisposeAsync()
     {
@@ -80,7 +73,7 @@ internal sealed class ChangeListener(string connectionString, string channel, Ch
                 {
                     await listen.ExecuteNonQueryAsync(stop);
                 }
-                _connection = connection;
+                Volatile.Write(ref _backendProcessId, connection.ProcessID);
                 Connections++;
                 PostgresStoreLog.Listening(logger, store, channel);
                 _listening.TrySetResult();
@@ -97,7 +90,7 @@ internal sealed class ChangeListener(string connectionString, string channel, Ch
             }
             catch (Exception e) when (e is NpgsqlException or InvalidOperationException or IOException or ObjectDisposedException)
             {
-                _connection = null;
+                Volatile.Write(ref _backendProcessId, 0);
                 PostgresStoreLog.ListenerFailed(logger, store, delay, e);
                 // Whatever was committed while the connection was down is found by re-reading.
                 signal.Pulse();

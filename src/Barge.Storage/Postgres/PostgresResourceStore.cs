@@ -133,8 +133,8 @@ public sealed partial class PostgresResourceStore : IResourceStore
         return builder.ConnectionString;
     }
 
-    /// <summary>Closes the listening connection as a network failure would; for the reconnect tests.</summary>
-    internal Task BreakListenerForTestAsync() => _listener.BreakConnectionForTestAsync();
+    /// <summary>The server process id of the listening connection (0 while none); the reconnect tests terminate it.</summary>
+    internal int ListenerBackendProcessId => _listener.BackendProcessId;
 
     /// <summary>How many times the listening connection was (re)established.</summary>
     internal int ListenerConnections => _listener.Connections;
