@@ -155,7 +155,16 @@ public sealed partial class PostgresResourceStore : IResourceStore
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
         var tx = new PostgresWriteTransaction(connection, _time);
-        await tx.BeginAsync(_options.LockTimeout, cancellationToken);
+        try
+        {
+            await tx.BeginAsync(_options.LockTimeout, cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable)
+        {
+            throw new TimeoutException(
+                $"store {Description}: the store-wide write lock (the resource_version counter row) was not free within {_options.LockTimeout.TotalSeconds:0.###} s; another replica holds a long write transaction",
+                e);
+        }
         var result = await work(tx);
         await tx.FinishAsync(_options.Channel, cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -193,6 +193,28 @@ public sealed class PostgresReplicaTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Create_WriteLockHeldElsewhereBeyondTheTimeout_ThrowsTimeoutNamingTheStore()
+    {
+        var store = await PostgresResourceStore.OpenAsync(PostgresTestServer.Options(_schema) with { LockTimeout = TimeSpan.FromMilliseconds(200) });
+        _stores.Add(store);
+        await using var holder = new NpgsqlConnection(PostgresTestServer.ConnectionString);
+        await holder.OpenAsync();
+        await using var transaction = await holder.BeginTransactionAsync();
+        await using (var lockRow = new NpgsqlCommand($"SELECT value FROM \"{_schema}\".counters WHERE name = 'resource_version' FOR UPDATE", holder))
+        {
+            await lockRow.ExecuteScalarAsync();
+        }
+
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => store.CreateAsync(Stage("blocked")));
+        await transaction.RollbackAsync();
+        var after = await store.CreateAsync(Stage("after"));
+
+        Assert.Contains($"(schema {_schema}): the store-wide write lock", error.Message, StringComparison.Ordinal);
+        Assert.Null(await store.GetAsync(new ResourceKey("Stage", "grommet", "blocked")));
+        Assert.Equal(1, after.ResourceVersion);
+    }
+
+    [Fact]
     public async Task Watch_WriteOnAnotherReplica_ArrivesWithoutPolling()
     {
         var watcher = await OpenAsync(TimeSpan.FromHours(1));
