@@ -10,13 +10,12 @@ namespace Barge.Benchmarks.Storage;
 /// "replica": its own connections, no shared in-process signal) yields it. SQLite's second instance
 /// sees other writers by polling (100 ms by default); PostgreSQL's is woken by LISTEN/NOTIFY.
 /// </summary>
-public sealed class WatchLatencyBenchmarks : IDisposable
+public class WatchLatencyBenchmarks
 {
-    private readonly CancellationTokenSource _stop = new();
     private readonly Channel<long> _seen = Channel.CreateUnbounded<long>();
     private BenchStores? _stores;
     private IResourceStore? _writer;
-    private Task? _watch;
+    private Func<Task>? _stopWatch;
     private int _next;
 
     [Params("sqlite", "postgres")]
@@ -30,11 +29,12 @@ public sealed class WatchLatencyBenchmarks : IDisposable
         _writer = await _stores.OpenAsync(Store, name);
         var watcher = await _stores.OpenAsync(Store, name);
         var from = await watcher.GetResourceVersionAsync();
-        _watch = Task.Run(async () =>
+        var stop = new CancellationTokenSource();
+        var watch = Task.Run(async () =>
         {
             try
             {
-                await foreach (var change in watcher.WatchAsync(from, null, _stop.Token))
+                await foreach (var change in watcher.WatchAsync(from, null, stop.Token))
                 {
                     _seen.Writer.TryWrite(change.ResourceVersion);
                 }
@@ -43,6 +43,12 @@ public sealed class WatchLatencyBenchmarks : IDisposable
             {
             }
         });
+        _stopWatch = async () =>
+        {
+            await stop.CancelAsync();
+            await watch;
+            stop.Dispose();
+        };
         // Let the watch reach its wait (and PostgreSQL's listener its LISTEN) before measuring.
         await WriteThenSeeAsync();
     }
@@ -50,12 +56,9 @@ public sealed class WatchLatencyBenchmarks : IDisposable
     [GlobalCleanup]
     public async Task Cleanup()
     {
-        await _stop.CancelAsync();
-        await _watch!;
+        await _stopWatch!();
         await _stores!.CloseAsync();
     }
-
-    public void Dispose() => _stop.Dispose();
 
     [Benchmark]
     public async Task<long> WriteThenSeeOnAnotherInstance() => await WriteThenSeeAsync();
