@@ -33,7 +33,9 @@ internal sealed class ChangeListener(string connectionString, string channel, Ch
             _loop ??= Task.Run(() => RunAsync(_stop.Token), CancellationToken.None);
         }
         // Until the first LISTEN is in place the watch polls; it never waits for a listener that cannot connect.
-        await Task.WhenAny(_listening.Task, Task.Delay(TimeSpan.FromSeconds(5), time, cancellationToken));
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        await Task.WhenAny(_listening.Task, Task.Delay(TimeSpan.FromSeconds(5), time, wait.Token));
+        await wait.CancelAsync();
         cancellationToken.ThrowIfCancellationRequested();
     }
 
