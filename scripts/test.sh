@@ -27,11 +27,26 @@ fi
 # The registry tests start their own docker-registry processes; they need the binaries only.
 scripts/services/registry.sh install
 
+# The PostgreSQL store tests need a server: a throw-away cluster (as an unprivileged user, on a free
+# loopback port), unless BARGE_TEST_POSTGRES already names one.
+scripts/services/postgres.sh install
+
 # Every test gets its own temporary world: git needs an identity, nothing reads ~/.barge.
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/barge-test.XXXXXX")
-cleanup() { rm -rf "$scratch"; }
+pgdir=""
+cleanup() {
+  if [ -n "$pgdir" ]; then scripts/services/postgres.sh stop "$pgdir" || true; fi
+  rm -rf "$scratch"
+}
 trap cleanup EXIT
 export BARGE_TEST_SCRATCH="$scratch"
+if [ -z "${BARGE_TEST_POSTGRES:-}" ]; then
+  # Outside the scratch folder: the cluster's owner must be able to reach it (/tmp is world-traversable).
+  pgdir=$(mktemp -d -u /tmp/barge-pg.XXXXXX)
+  BARGE_TEST_POSTGRES=$(scripts/services/postgres.sh start "$pgdir")
+  export BARGE_TEST_POSTGRES
+  echo "test.sh: PostgreSQL at ${BARGE_TEST_POSTGRES}"
+fi
 export GIT_AUTHOR_NAME="Barge Test" GIT_AUTHOR_EMAIL="test@barge.invalid"
 export GIT_COMMITTER_NAME="Barge Test" GIT_COMMITTER_EMAIL="test@barge.invalid"
 

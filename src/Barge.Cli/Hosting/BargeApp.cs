@@ -115,6 +115,7 @@ internal static class BargeApp
         });
         config.AddCommand<ReconcileCommand>("reconcile").WithDescription("Run the controllers on the embedded store (Warehouse discovery).")
             .WithExample("reconcile", "--until-idle");
+        config.AddCommand<Store.MigrateCommand>("migrate").WithDescription("Create or migrate the store's schema: PostgreSQL (--store, $BARGE_STORE) or the embedded SQLite.");
         config.AddCommand<VersionCommand>("version").WithDescription("Print the version of barge.");
     }
 }

@@ -1,0 +1,59 @@
+using System.Data;
+using Npgsql;
+
+namespace Barge.Storage.Postgres;
+
+public sealed partial class PostgresResourceStore
+{
+    public async Task<StoredResource?> GetAsync(ResourceKey key, CancellationToken cancellationToken = default)
+    {
+        key.Validate();
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            $"SELECT {PostgresWriteTransaction.Columns} FROM resources r WHERE r.kind = @kind AND r.project = @project AND r.name = @name", connection);
+        command.Parameters.AddWithValue("kind", key.Kind);
+        command.Parameters.AddWithValue("project", key.Project);
+        command.Parameters.AddWithValue("name", key.Name);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? PostgresWriteTransaction.ReadResource(reader, 0) : null;
+    }
+
+    public async Task<ResourceList> ListAsync(ResourceQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (string.IsNullOrEmpty(query.Kind))
+        {
+            throw new ArgumentException($"list {query}: a list names one kind", nameof(query));
+        }
+        await using var connection = await OpenAsync(cancellationToken);
+        // One snapshot for the version and the items (REPEATABLE READ), so the version returned is
+        // exactly the state the items come from.
+        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        var version = await ReadCounterAsync(connection, "resource_version", cancellationToken);
+        await using var command = new NpgsqlCommand { Connection = connection };
+        command.CommandText = $"SELECT {PostgresWriteTransaction.Columns} {PostgresQuery.FromWhere(query, command.Parameters)} ORDER BY r.project, r.name";
+        var items = new List<StoredResource>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                items.Add(PostgresWriteTransaction.ReadResource(reader, 0));
+            }
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return new ResourceList(items, version);
+    }
+
+    public async Task<long> GetResourceVersionAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await ReadCounterAsync(connection, "resource_version", cancellationToken);
+    }
+
+    private static async Task<long> ReadCounterAsync(NpgsqlConnection connection, string name, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT value FROM counters WHERE name = @name", connection);
+        command.Parameters.AddWithValue("name", name);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+}
