@@ -25,7 +25,7 @@ public static class MetricsEndpoints
         ArgumentNullException.ThrowIfNull(services);
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(BargeMetrics.MeterName, HttpMeterName)
-            .AddPrometheusExporter(options => options.DisableTotalNameSuffixForCounters = false));
+            .AddPrometheusExporter(options => options.ScrapeResponseCacheDurationMilliseconds = 0));
         return services;
     }
 
