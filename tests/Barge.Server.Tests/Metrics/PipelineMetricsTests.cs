@@ -58,6 +58,8 @@ public sealed class PipelineMetricsTests
         using (var controller = new WarehouseController(host.Store, work.Combine("home"), host.Cipher, TimeProvider.System, NullLoggerFactory.Instance))
         {
             await controller.Reconciler.ReconcileAsync(key, CancellationToken.None);
+            var whileRunning = await host.Client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+            Assert.Contains(whileRunning.Split('\n'), l => l.StartsWith("barge_controller_queue_depth{", StringComparison.Ordinal) && l.Contains("controller=\"warehouse\"", StringComparison.Ordinal));
         }
         var status = ResourceSerializer.FromJson<WarehouseStatus>((await host.Store.GetAsync(key))!.Status!.Value.GetRawText())!;
         Assert.Equal(token, status.LastHandledRefresh);
