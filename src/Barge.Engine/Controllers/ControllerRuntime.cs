@@ -41,6 +41,7 @@ public sealed partial class ControllerRuntime : IDisposable
         {
             throw new ArgumentException("a controller runtime needs at least one reconciler", nameof(reconcilers));
         }
+        Telemetry.BargeMetrics.TrackQueues(this, () => _entries.Select(e => (e.Reconciler.Name, e.Queue.PendingCount)));
     }
 
     /// <summary>Reconciles performed so far (successful or not), for diagnostics and tests.</summary>
@@ -116,6 +117,7 @@ public sealed partial class ControllerRuntime : IDisposable
 
     public void Dispose()
     {
+        Telemetry.BargeMetrics.UntrackQueues(this);
         foreach (var entry in _entries)
         {
             entry.Queue.Dispose();

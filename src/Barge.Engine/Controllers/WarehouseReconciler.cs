@@ -105,7 +105,9 @@ public sealed partial class WarehouseReconciler : IReconciler
 
         LogDiscovering(_logger, key.Name, key.Project);
         var credentials = await _credentials(key.Project, cancellationToken);
+        var discoveryStarted = _time.GetTimestamp();
         var outcome = await _discoverer.DiscoverAsync(spec, status.DiscoveredArtifacts, stored.Generation == status.ObservedGeneration, credentials, _time.GetUtcNow(), cancellationToken);
+        Telemetry.BargeMetrics.DiscoveryFinished(key.Project, key.Name, spec, outcome, _time.GetElapsedTime(discoveryStarted));
         now = _time.GetUtcNow();
         conditions = new ConditionSet(status.Conditions);
         conditions.Remove("Reconciling");
@@ -176,6 +178,7 @@ public sealed partial class WarehouseReconciler : IReconciler
         try
         {
             await _store.CreateAsync(resource, cancellationToken);
+            Telemetry.BargeMetrics.FreightStored(key.Project, freight.Origin);
         }
         catch (ResourceAlreadyExistsException)
         {

@@ -69,6 +69,7 @@ public sealed class PromotionEngine
         if (outcome.IsTerminal)
         {
             RemoveWorkDirectory(workDirectory);
+            Telemetry.BargeMetrics.PromotionFinished(project, facts.Stage, facts.TargetFreight.Origin, promotion.Spec, outcome.Status);
         }
         return outcome;
     }
