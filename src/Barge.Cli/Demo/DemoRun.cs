@@ -55,6 +55,7 @@ internal sealed class DemoRun(CliContext cli, DemoNarrator narrator, DemoOptions
         Narrate(await view.DiscoveryAsync(tags, cancellationToken));
 
         narrator.Section("Auto-promotion: the policy promotes grommet-dev Freight into dev, nothing else");
+        Narrate(await view.PolicyAsync("dev", cancellationToken));
         Narrate(await view.NewPromotionsAsync(cancellationToken));
         narrator.Line(await view.CurrentAsync("dev", cancellationToken));
 
@@ -192,7 +193,10 @@ internal sealed class DemoRun(CliContext cli, DemoNarrator narrator, DemoOptions
         var code = await BargeApp.RunAsync(args, Stream.Null, output, error, Environment, cli.Time, cancellationToken);
         if (output.ToString().Length > 0)
         {
-            narrator.Lines(string.Join('\n', output.ToString().TrimEnd('\n').Split('\n').Select(l => "  " + l)));
+            // A step's "Running" line is followed by its outcome; the outcome is enough for the story.
+            narrator.Lines(string.Join('\n', output.ToString().TrimEnd('\n').Split('\n')
+                .Where(l => !l.EndsWith(": Running", StringComparison.Ordinal))
+                .Select(l => "  " + l)));
         }
         if (code != ExitCodes.Success)
         {

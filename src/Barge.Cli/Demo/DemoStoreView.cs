@@ -65,6 +65,24 @@ internal sealed class DemoStoreView(IResourceStore store, string project)
         return lines;
     }
 
+    /// <summary>Per requested origin of a Stage, whether its promotion policy auto-promotes it (the per-origin <c>origins</c> extension).</summary>
+    public async Task<IReadOnlyList<string>> PolicyAsync(string stageName, CancellationToken cancellationToken)
+    {
+        var stored = await store.GetAsync(new ResourceKey("Stage", project, stageName), cancellationToken);
+        if (stored is null)
+        {
+            return [];
+        }
+        var stage = StoredTyped.From<Stage>(stored);
+        var configStored = await store.GetAsync(new ResourceKey("ProjectConfig", project, project), cancellationToken);
+        var policy = Engine.Pipeline.PromotionPolicies.Find(configStored is null ? null : StoredTyped.From<ProjectConfig>(configStored), stage);
+        return (stage.Spec?.RequestedFreight ?? [])
+            .Select(r => policy.AutoPromotes(r.Origin)
+                ? $"{stageName}: Freight from {r.Origin?.Name} is auto-promoted"
+                : $"{stageName}: Freight from {r.Origin?.Name} waits for a person (not auto-promoted)")
+            .ToList();
+    }
+
     /// <summary>The Freight a Stage runs now, per origin.</summary>
     public async Task<string> CurrentAsync(string stage, CancellationToken cancellationToken)
     {
