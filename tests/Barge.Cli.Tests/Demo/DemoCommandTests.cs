@@ -60,9 +60,12 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Equal(0, (await RunAsync("demo", "--dir", dir, "--keep")).ExitCode);
 
         var run = new BargeRun(Path.Combine(dir, "home"));
-        var stages = await run.RunAsync("get", "stages", "-p", "grommet");
+        var stages = await run.RunAsync("get", "stages", "-p", "grommet", "-o", "wide");
         Assert.Equal(0, stages.ExitCode);
-        Assert.Contains("2/2 Fulfilled", stages.Output, StringComparison.Ordinal);
+        var dev = stages.Output.Split('\n').Single(l => l.StartsWith("dev ", StringComparison.Ordinal));
+        Assert.Contains("2/2 Fulfilled", dev, StringComparison.Ordinal);
+        Assert.Contains("grommet-dev:", dev, StringComparison.Ordinal);
+        Assert.Contains("grommet-release:", dev, StringComparison.Ordinal);
         var promotions = await run.RunAsync("get", "promotions", "-p", "grommet");
         Assert.Equal(4, promotions.Output.Split('\n').Count(l => l.Contains("Succeeded", StringComparison.Ordinal)));
     }
