@@ -19,7 +19,7 @@ using Promotion = Barge.Resources.Model.Promotion;
 /// auto-promote, <see cref="PromotionFactory"/> and <see cref="PromotionEngine"/> to create and run it,
 /// <see cref="FreightBookkeeping"/> and <see cref="FreightHistory"/> to record where Freight is and
 /// where it was verified. Stages with <c>spec.verification</c> are refused: only the Stage controller
-/// runs analyses. History is read from the Promotions themselves.
+/// runs analyses. History comes from the audit trail, or from the Promotions while the engine writes none.
 /// </summary>
 internal sealed class InterimPipeline : IDemoPipeline
 {
@@ -60,7 +60,14 @@ internal sealed class InterimPipeline : IDemoPipeline
         throw new DemoFailureException($"project \"{_project}\" still had auto-promotions to run after {MaxRounds} rounds");
     }
 
+    /// <summary>The audit trail's PromotionFinished entries when the engine writes them; the finished Promotions otherwise.</summary>
     public async Task<IReadOnlyList<DemoHistoryRow>> HistoryAsync(CancellationToken cancellationToken)
+    {
+        var audited = await AuditHistory.ReadAsync(_store, _project, cancellationToken);
+        return audited.Count > 0 ? audited : await FromPromotionsAsync(cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<DemoHistoryRow>> FromPromotionsAsync(CancellationToken cancellationToken)
     {
         var freight = (await StoredTyped.ListAsync<Freight>(_store, "Freight", _project, cancellationToken)).ToDictionary(f => f.Name, StringComparer.Ordinal);
         var promotions = await StoredTyped.ListAsync<Promotion>(_store, "Promotion", _project, cancellationToken);

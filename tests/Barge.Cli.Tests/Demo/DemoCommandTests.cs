@@ -28,6 +28,10 @@ public sealed class DemoCommandTests : IDisposable
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.True(watch.Elapsed < Budget, $"the demo took {watch.Elapsed}");
         Assert.Contains("git subscriptions only", result.Output, StringComparison.Ordinal);
+        Assert.Contains("grommet-dev: git [NewestTag ^dev] matched dev-2, dev-1, ignored v1.0.0, v1.1.0", result.Output, StringComparison.Ordinal);
+        Assert.Contains("grommet-release: git [SemVer] matched v1.1.0, v1.0.0, ignored dev-1, dev-2", result.Output, StringComparison.Ordinal);
+        Assert.Contains("dev: Freight from grommet-release waits for a person (not auto-promoted)", result.Output, StringComparison.Ordinal);
+        Assert.Contains("dev runs dev-3 from grommet-dev and v1.1.0 from grommet-release", result.Output, StringComparison.Ordinal);
         var release = RevParse(dir, "v1.1.0");
         foreach (var (env, replicas) in new[] { ("dev", 1), ("prod", 3) })
         {
