@@ -8,7 +8,8 @@ internal sealed class DemoSummary(DemoNarrator narrator, DemoRepositories reposi
     /// <summary>Commands to look further at the kept state.</summary>
     public static IReadOnlyList<string> NextCommands { get; } =
     [
-        $"barge get stages -p {DemoRun.Project}",
+        $"barge history -p {DemoRun.Project}",
+        $"barge get stages -p {DemoRun.Project} -o wide",
         $"barge get freight -p {DemoRun.Project} -o wide",
         $"barge get promotions -p {DemoRun.Project}",
     ];

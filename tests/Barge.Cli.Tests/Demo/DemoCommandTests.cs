@@ -72,6 +72,12 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Contains("grommet-release:", dev, StringComparison.Ordinal);
         var promotions = await run.RunAsync("get", "promotions", "-p", "grommet");
         Assert.Equal(4, promotions.Output.Split('\n').Count(l => l.Contains("Succeeded", StringComparison.Ordinal)));
+        var history = await run.RunAsync("history", "-p", "grommet", "--type", "PromotionFinished");
+        Assert.True(history.ExitCode == 0, history.ToString());
+        var finished = history.Output.Split('\n').Where(l => l.Contains("PromotionFinished", StringComparison.Ordinal)).ToList();
+        Assert.Equal(4, finished.Count);
+        Assert.Equal(2, finished.Count(l => l.Contains(" grommet-dev ", StringComparison.Ordinal) && l.Contains("controller:stage-controller", StringComparison.Ordinal)));
+        Assert.Equal(2, finished.Count(l => l.Contains(" grommet-release ", StringComparison.Ordinal)));
     }
 
     [Fact]
