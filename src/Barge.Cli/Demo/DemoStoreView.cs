@@ -50,6 +50,7 @@ internal sealed class DemoStoreView(IResourceStore store, string project)
     public async Task<IReadOnlyList<string>> NewPromotionsAsync(CancellationToken cancellationToken)
     {
         var freight = (await StoredTyped.ListAsync<Freight>(store, "Freight", project, cancellationToken)).ToDictionary(f => f.Name, StringComparer.Ordinal);
+        var creators = await CreatorsAsync(cancellationToken);
         var lines = new List<string>();
         foreach (var promotion in (await StoredTyped.ListAsync<Promotion>(store, "Promotion", project, cancellationToken)).OrderBy(p => p.Name, StringComparer.Ordinal))
         {
@@ -57,7 +58,8 @@ internal sealed class DemoStoreView(IResourceStore store, string project)
             {
                 continue;
             }
-            var actor = promotion.Metadata.Annotations?.GetValueOrDefault(Engine.Pipeline.PipelineAnnotations.CreateActor) ?? "?";
+            var actor = promotion.Metadata.Annotations?.GetValueOrDefault(Engine.Pipeline.PipelineAnnotations.CreateActor)
+                ?? creators.GetValueOrDefault(promotion.Name) ?? "an unrecorded actor";
             var what = freight.TryGetValue(promotion.Spec?.Freight ?? "", out var f) ? Describe(f) : promotion.Spec?.Freight;
             lines.Add($"Promotion into {promotion.Spec?.Stage} of {what}, by {actor}: {promotion.Status!.Phase}" +
                 (promotion.Status.Message is { Length: > 0 } message && promotion.Status.Phase != PromotionPhase.Succeeded ? " — " + message : ""));
@@ -81,6 +83,19 @@ internal sealed class DemoStoreView(IResourceStore store, string project)
                 ? $"{stageName}: Freight from {r.Origin?.Name} is auto-promoted"
                 : $"{stageName}: Freight from {r.Origin?.Name} waits for a person (not auto-promoted)")
             .ToList();
+    }
+
+    /// <summary>Promotion name → the actor of its PromotionCreated audit entry.</summary>
+    private async Task<Dictionary<string, string>> CreatorsAsync(CancellationToken cancellationToken)
+    {
+        var page = await new Engine.Operations.AuditTrail(store).QueryAsync(
+            new Engine.Operations.AuditQuery { Project = project, Type = Engine.Audit.AuditTypes.PromotionCreated, Limit = Engine.Operations.AuditTrail.MaxLimit }, cancellationToken);
+        var creators = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var entry in page.Items.Where(e => e.Record.Promotion is not null))
+        {
+            creators.TryAdd(entry.Record.Promotion!, entry.Record.Actor);
+        }
+        return creators;
     }
 
     /// <summary>The Freight a Stage runs now, per origin.</summary>
