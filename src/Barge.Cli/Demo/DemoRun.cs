@@ -1,7 +1,4 @@
 using Barge.Cli.Hosting;
-using Barge.Cli.Approve;
-using Barge.Cli.Promote;
-using Barge.Engine.Promotion;
 using Barge.Engine.Pipeline;
 using Barge.Resources.Durations;
 using Barge.Resources.Model;
@@ -47,8 +44,7 @@ internal sealed class DemoRun(CliContext cli, DemoNarrator narrator, DemoOptions
         using var ownedCipher = cipher;
         await using var store = await EmbeddedStore.OpenForWriteAsync(demoCli, cancellationToken);
         using var loggers = new StderrLoggerFactory(cli.Error);
-        await using var pipeline = new ReconcilerPipeline(store, Project, options.Home, cipher,
-            await ProjectCredentials.LoadAsync(store, Project, cancellationToken), cli.Time, loggers);
+        await using var pipeline = new ControllerPipeline(store, Project, options.Home, cipher, cli.Time, loggers);
         var view = new DemoStoreView(store, Project);
         var tags = new List<string>(DemoRepositories.InitialTags);
 
@@ -77,7 +73,7 @@ internal sealed class DemoRun(CliContext cli, DemoNarrator narrator, DemoOptions
 
         narrator.Section("The release, promoted into dev by a person");
         narrator.Line("releases are available to dev but not auto-promoted; a person promotes the newest one by its Warehouse:");
-        await PromoteByHandAsync(store, "dev", "grommet-release", cancellationToken);
+        await BargeAsync(cancellationToken, "promote", "-p", Project, "--stage", "dev", "--warehouse", "grommet-release");
         await narrator.StepAsync("running the controllers", async _ => await pipeline.SettleAsync(cancellationToken));
         Narrate(await view.NewPromotionsAsync(cancellationToken));
         narrator.Line(await view.CurrentAsync("dev", cancellationToken));
@@ -86,7 +82,7 @@ internal sealed class DemoRun(CliContext cli, DemoNarrator narrator, DemoOptions
         await SoakAsync(store, view, cancellationToken);
 
         narrator.Section("The release, promoted into prod");
-        await PromoteByHandAsync(store, "prod", "grommet-release", cancellationToken);
+        await BargeAsync(cancellationToken, "promote", "-p", Project, "--stage", "prod", "--warehouse", "grommet-release");
         await narrator.StepAsync("running the controllers", async _ => await pipeline.SettleAsync(cancellationToken));
         Narrate(await view.NewPromotionsAsync(cancellationToken));
         narrator.Line(await view.CurrentAsync("prod", cancellationToken));
@@ -187,25 +183,6 @@ internal sealed class DemoRun(CliContext cli, DemoNarrator narrator, DemoOptions
         narrator.Line($"after {cli.Time.GetElapsedTime(waited).TotalSeconds:0.0} s the release is available to prod");
     }
 
-    /// <summary>
-    /// What <c>barge promote --stage S --warehouse W</c> asks for — the same <see cref="PromotionRequest"/>
-    /// through the same <see cref="PromotionFactory"/>, as the local user — left to the controllers to
-    /// run: the Stage's gate admits it, the engine runs it, the Stage records it.
-    /// </summary>
-    private async Task PromoteByHandAsync(IResourceStore store, string stage, string warehouse, CancellationToken cancellationToken)
-    {
-        var actor = LocalActor.Of(cli);
-        narrator.Line($"$ barge promote -p {Project} --stage {stage} --warehouse {warehouse}   (as {actor})");
-        using var random = System.Security.Cryptography.RandomNumberGenerator.Create();
-        var creation = await new PromotionFactory(store, cli.Time, random)
-            .CreateAsync(new PromotionRequest(Project, stage) { Warehouse = warehouse, Actor = actor }, cancellationToken);
-        if (creation.Promotion is not { } promotion)
-        {
-            throw new DemoFailureException($"promoting the newest Freight from {warehouse} into {stage}: {string.Join("; ", creation.Errors)}");
-        }
-        narrator.Line($"  promotion.kargo.akuity.io/{promotion.Name} created");
-    }
-
     private async Task BargeAsync(CancellationToken cancellationToken, params string[] args)
     {
         narrator.Line("$ barge " + string.Join(' ', args));
@@ -214,7 +191,10 @@ internal sealed class DemoRun(CliContext cli, DemoNarrator narrator, DemoOptions
         var code = await BargeApp.RunAsync(args, Stream.Null, output, error, Environment, cli.Time, cancellationToken);
         if (output.ToString().Length > 0)
         {
-            narrator.Lines(string.Join('\n', output.ToString().TrimEnd('\n').Split('\n').Select(l => "  " + l)));
+            // A step's "Running" line is followed by its outcome; the outcome is enough for the story.
+            narrator.Lines(string.Join('\n', output.ToString().TrimEnd('\n').Split('\n')
+                .Where(l => !l.EndsWith(": Running", StringComparison.Ordinal))
+                .Select(l => "  " + l)));
         }
         if (code != ExitCodes.Success)
         {
