@@ -7,7 +7,7 @@ namespace Barge.Cli.Get;
 internal sealed class GetSettings : ProjectSettings
 {
     [CommandArgument(0, "<KIND>")]
-    [Description("projects, warehouses, freight, stages, promotions (promos), promotiontasks, clusterpromotiontasks, projectconfigs, configmaps.")]
+    [Description("projects, warehouses, freight, stages, promotions (promos), promotiontasks, clusterpromotiontasks, projectconfigs, configmaps, analysistemplates, clusteranalysistemplates.")]
     public string Kind { get; init; } = "";
 
     [CommandArgument(1, "[NAME]")]

@@ -174,7 +174,7 @@ internal static partial class AnalysisPlan
             }
             try
             {
-                Expr.Compile(condition);
+                Expr.Compile(condition, ArgoFunctions.Options);
             }
             catch (ExpressionException e)
             {

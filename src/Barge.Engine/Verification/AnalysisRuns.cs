@@ -43,6 +43,29 @@ internal sealed class AnalysisRuns(IResourceStore store)
         return null;
     }
 
+    /// <summary>Deletes every run of the Stage (Kargo deletes a Stage's AnalysisRuns with it); returns how many.</summary>
+    public async Task<int> DeleteForStageAsync(string project, string stage, CancellationToken cancellationToken)
+    {
+        var query = ResourceQuery.OfKind(Kind, project) with
+        {
+            Labels = Barge.Storage.Selection.LabelSelector.FromLabels(new Dictionary<string, string>(StringComparer.Ordinal) { [StageLabel] = PromotionNames.ShortenLabel(stage) }),
+        };
+        var deleted = 0;
+        foreach (var stored in (await store.ListAsync(query, cancellationToken)).Items.Where(r => Read(r).Spec.Stage == stage))
+        {
+            try
+            {
+                await store.DeleteAsync(stored.Key, cancellationToken: cancellationToken);
+                deleted++;
+            }
+            catch (ResourceNotFoundException)
+            {
+                // Deleted in between by another cleanup: the outcome is the same.
+            }
+        }
+        return deleted;
+    }
+
     public async Task<StoredRun?> GetAsync(string project, string name, CancellationToken cancellationToken)
     {
         var stored = await store.GetAsync(new ResourceKey(Kind, project, name), cancellationToken);

@@ -171,6 +171,13 @@ public sealed partial class HttpAnalysisRunner : IVerificationRunner, IDisposabl
         }
     }
 
+    /// <summary>Deletes the analysis runs of a Stage that is being deleted (kargo-spec.md §7.5); returns how many there were.</summary>
+    public Task<int> DeleteRunsAsync(string project, string stage, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(stage);
+        return _runs.DeleteForStageAsync(project ?? "", stage, cancellationToken);
+    }
+
     public void Dispose()
     {
         _secure.Dispose();

@@ -134,7 +134,7 @@ internal sealed class WebMeasurer(HttpClient secure, HttpClient insecure, TimePr
 
     private static bool TryCondition(string condition, Dictionary<string, object?> environment, out bool value, out string? error)
     {
-        var outcome = Expr.Evaluate(condition, environment);
+        var outcome = Expr.Evaluate(condition, environment, ArgoFunctions.Options);
         if (outcome is bool b)
         {
             value = b;

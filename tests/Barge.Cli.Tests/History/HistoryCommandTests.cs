@@ -80,6 +80,18 @@ public sealed class HistoryCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task History_Wide_AddsPromotionAndDuration()
+    {
+        await HistoryAsync();
+
+        var result = await _home.Run.RunAsync("history", "-p", "grommet", "--stage", "dev", "-o", "wide");
+
+        var lines = Lines(result);
+        Assert.Matches("^TIME +TYPE +STAGE +FREIGHT +ORIGIN +ACTOR +PHASE +PROMOTION +DURATION +MESSAGE$", lines[0]);
+        Assert.Matches(" Succeeded +dev\\.01a\\.0123456 +1s +https://", lines[1]);
+    }
+
+    [Fact]
     public async Task History_Json_HasEveryField()
     {
         await HistoryAsync();

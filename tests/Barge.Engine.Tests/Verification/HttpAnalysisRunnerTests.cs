@@ -276,4 +276,71 @@ public sealed class HttpAnalysisRunnerTests
         Assert.Equal(VerificationPhase.Error, started.Info.Phase);
         Assert.Contains("metric \"ready\": successCondition:", started.Info.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task DeleteRunsAsync_StageDeleted_RemovesOnlyItsRuns()
+    {
+        var (world, server) = await WorldAsync("    successCondition: result == true", _ => Ready(true));
+        await using var _ = world;
+        await using var __ = server;
+        var runner = world.Runner();
+        await runner.StartAsync(Dev(["smoke"], ("token", "t")), Pending(), CancellationToken.None);
+        var other = Dev(["smoke"], ("token", "t")) with { Metadata = Dev(["smoke"]).Metadata with { Name = "dev-2" } };
+        await runner.StartAsync(other, Pending(), CancellationToken.None);
+
+        var deleted = await runner.DeleteRunsAsync("grommet", "dev", CancellationToken.None);
+
+        Assert.Equal(1, deleted);
+        Assert.StartsWith("dev-2.", Assert.Single(await world.RunsAsync()).Key.Name, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PollAsync_SlowServer_ErrorAfterTimeoutSeconds()
+    {
+        var (world, server) = await WorldAsync("    consecutiveErrorLimit: 0\n    successCondition: result == true", _ => Ready(true) with { Delay = TimeSpan.FromSeconds(5) });
+        await using var _ = world;
+        await using var __ = server;
+        await world.PutTemplatesAsync(Template(server.At("slow"), "    consecutiveErrorLimit: 0\n    successCondition: result == true")
+            .Replace("name: smoke", "name: slow", StringComparison.Ordinal)
+            .Replace("    jsonPath:", "    timeoutSeconds: 1\n        jsonPath:", StringComparison.Ordinal));
+        // The request deadline runs on the runner's clock: a real one here.
+        using var runner = new Barge.Engine.Verification.HttpAnalysisRunner(world.Store, TimeProvider.System, System.Security.Cryptography.RandomNumberGenerator.Create());
+        var stage = Dev(["slow"], ("token", "t"));
+
+        var started = await runner.StartAsync(stage, Pending(), CancellationToken.None);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var polled = await runner.PollAsync(stage, started.Info, CancellationToken.None);
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(4), clock.Elapsed.ToString());
+        Assert.Equal(VerificationPhase.Error, polled.Info.Phase);
+        var run = Assert.Single(await world.RunsAsync());
+        Assert.Contains("no response within 1s", run.Status!.Value.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartAsync_ClusterAnalysisTemplate_IsFoundOutsideTheProject()
+    {
+        await using var world = await VerificationWorld.CreateAsync();
+        await using var server = new LocalHttpServer(_ => Ready(true));
+        await world.PutTemplatesAsync(Template(server.At("health"), "    successCondition: result == true")
+            .Replace("kind: AnalysisTemplate", "kind: ClusterAnalysisTemplate", StringComparison.Ordinal));
+        var stage = Dev([], ("token", "t"));
+        stage = stage with
+        {
+            Spec = stage.Spec! with
+            {
+                Verification = stage.Spec.Verification! with
+                {
+                    AnalysisTemplates = [new AnalysisTemplateReference { Name = "smoke", Kind = AnalysisTemplateKind.ClusterAnalysisTemplate }],
+                },
+            },
+        };
+        var runner = world.Runner();
+
+        var started = await runner.StartAsync(stage, Pending(), CancellationToken.None);
+        var polled = await runner.PollAsync(stage, started.Info, CancellationToken.None);
+
+        Assert.Equal(VerificationPhase.Successful, polled.Info.Phase);
+        Assert.Equal("grommet", polled.Info.AnalysisRun!.Namespace);
+    }
 }

@@ -16,7 +16,7 @@ using Promotion = Barge.Resources.Model.Promotion;
 /// (Pending → Running → terminal, a step's retry-after as the requeue), under the store lease
 /// <c>promotion/&lt;project&gt;/&lt;name&gt;</c> so two processes on one store never run it at once. A
 /// Promotion whose Freight is no longer available when it would start is Errored; an abort of a
-/// Promotion still waiting in the queue ends it Aborted. A restart resumes from the persisted step state.
+/// Promotion that has not started ends it Aborted without running a step. A restart resumes from the persisted step state.
 /// </summary>
 public sealed partial class PromotionReconciler : IReconciler
 {
@@ -99,7 +99,7 @@ public sealed partial class PromotionReconciler : IReconciler
             return await EndAsync(stored, promotion, PromotionPhase.Errored, $"Stage \"{promotion.Spec?.Stage}\" not found in project \"{key.Project}\"", cancellationToken);
         }
         var isCurrent = stage.Status?.CurrentPromotion?.Name == key.Name;
-        if (phase == PromotionPhase.Pending && AbortRequest.Parse(stored.Annotations.GetValueOrDefault(AbortRequest.Annotation)) is { } abort && !isCurrent)
+        if (phase == PromotionPhase.Pending && AbortRequest.Parse(stored.Annotations.GetValueOrDefault(AbortRequest.Annotation)) is { } abort)
         {
             return await EndAsync(stored, promotion, PromotionPhase.Aborted, abort.Message, cancellationToken);
         }
