@@ -116,6 +116,7 @@ internal static class BargeApp
         config.AddCommand<ReconcileCommand>("reconcile").WithDescription("Run the controllers on the embedded store (Warehouse discovery).")
             .WithExample("reconcile", "--until-idle");
         config.AddCommand<Store.MigrateCommand>("migrate").WithDescription("Create or migrate the store's schema: PostgreSQL (--store, $BARGE_STORE) or the embedded SQLite.");
+        config.AddCommand<Demo.DemoCommand>("demo").WithDescription("Run the grommet quick start end to end in a fresh BARGE_HOME: repositories, pipeline, controllers, history.");
         config.AddCommand<VersionCommand>("version").WithDescription("Print the version of barge.");
     }
 }
