@@ -112,6 +112,8 @@ internal static class BargeApp
         });
         config.AddCommand<ReconcileCommand>("reconcile").WithDescription("Run the controllers on the embedded store (Warehouse discovery).")
             .WithExample("reconcile", "--until-idle");
+        config.AddCommand<Serve.ServeCommand>("serve").WithDescription("Serve the REST API, SSE watches and the controllers on the embedded store.");
+        config.AddBranch("token", Serve.TokenCommands.Configure);
         config.AddCommand<VersionCommand>("version").WithDescription("Print the version of barge.");
     }
 }
