@@ -25,9 +25,13 @@ internal sealed class GetCommand(CliContext cli) : BargeCommand<GetSettings>(cli
         {
             return Cli.Fail(ExitCodes.BadInput, $"unknown output format \"{settings.Output}\"; supported: {OutputFormats.Supported}");
         }
-        if ((settings.Stage is not null || settings.Origin is not null) && !CliKinds.IsFreight(kind))
+        if (settings.Origin is not null && !CliKinds.IsFreight(kind))
         {
-            return Cli.Fail(ExitCodes.BadInput, "--stage and --origin filter freight only");
+            return Cli.Fail(ExitCodes.BadInput, "--origin filters freight only");
+        }
+        if (settings.Stage is not null && !CliKinds.IsFreight(kind) && kind.Name != "Promotion")
+        {
+            return Cli.Fail(ExitCodes.BadInput, "--stage filters freight (available to the Stage) and promotions (of the Stage) only");
         }
         if ((settings.Stage is not null || settings.Origin is not null) && settings.Names.Length > 0)
         {
@@ -50,6 +54,7 @@ internal sealed class GetCommand(CliContext cli) : BargeCommand<GetSettings>(cli
         }
 
         var errors = new List<string>();
+        var context = new TableContext(Cli.Time.GetUtcNow());
         IReadOnlyList<StoredResource> found;
         if (store is null)
         {
@@ -71,14 +76,26 @@ internal sealed class GetCommand(CliContext cli) : BargeCommand<GetSettings>(cli
             }
             found = byName;
         }
-        else if (settings.Stage is not null)
+        else if (settings.Stage is not null && CliKinds.IsFreight(kind))
         {
-            var (available, error) = await FreightAvailability.ListAsync(store, project, settings.Stage, settings.Origin, Cli.Time.GetUtcNow(), cancellationToken);
+            var (listed, error) = await StageFreight.ListAsync(store, project, settings.Stage, settings.Origin, Cli.Time, cancellationToken);
             if (error is not null)
             {
                 return Cli.Fail(ExitCodes.Failed, error);
             }
-            found = available;
+            // The wide table shows every Freight of the requested origins, with why the unavailable ones are not.
+            var showAll = format == OutputFormat.Wide;
+            found = [.. listed.Where(l => showAll || l.Verdict.IsAvailable).Select(l => l.Freight)];
+            context = context with { Verdicts = listed.ToDictionary(l => l.Freight.Key.Name, l => l.Verdict, StringComparer.Ordinal) };
+        }
+        else if (settings.Stage is not null)
+        {
+            if (await store.GetAsync(new ResourceKey("Stage", project, settings.Stage), cancellationToken) is null)
+            {
+                return Cli.Fail(ExitCodes.Failed, $"Stage \"{settings.Stage}\" not found in project \"{project}\"");
+            }
+            var query = ResourceQuery.OfKind(kind.Name, project) with { Fields = [FieldFilter.Equal(FieldRoot.Spec, ["stage"], settings.Stage)] };
+            found = (await store.ListAsync(query, cancellationToken)).Items;
         }
         else
         {
@@ -104,14 +121,31 @@ internal sealed class GetCommand(CliContext cli) : BargeCommand<GetSettings>(cli
         }
         else
         {
+            if (kind.Name == "Stage" && store is not null)
+            {
+                context = context with { Aliases = await FreightAliasesAsync(store, project, cancellationToken) };
+            }
             var manifests = found.Select(ManifestEnvelope.ToManifest).ToList();
-            ResourceTables.Build(kind, manifests, format == OutputFormat.Wide, Cli.Time.GetUtcNow()).WriteTo(Cli.Output, !settings.NoHeaders);
+            ResourceTables.Build(kind, manifests, format == OutputFormat.Wide, context).WriteTo(Cli.Output, !settings.NoHeaders);
         }
         foreach (var error in errors)
         {
             Cli.Fail(ExitCodes.Failed, error);
         }
         return errors.Count == 0 ? ExitCodes.Success : ExitCodes.Failed;
+    }
+
+    private static async Task<Dictionary<string, string>> FreightAliasesAsync(IResourceStore store, string project, CancellationToken cancellationToken)
+    {
+        var aliases = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var freight in (await store.ListAsync(ResourceQuery.OfKind("Freight", project), cancellationToken)).Items)
+        {
+            if (freight.Labels.TryGetValue(KargoApi.AliasLabel, out var alias))
+            {
+                aliases[freight.Key.Name] = alias;
+            }
+        }
+        return aliases;
     }
 
     private static DateTimeOffset DiscoveredAt(StoredResource freight) =>

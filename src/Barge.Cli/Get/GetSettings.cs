@@ -7,7 +7,7 @@ namespace Barge.Cli.Get;
 internal sealed class GetSettings : ProjectSettings
 {
     [CommandArgument(0, "<KIND>")]
-    [Description("projects, warehouses, freight, stages, promotions (promos), promotiontasks, clusterpromotiontasks, projectconfigs, configmaps.")]
+    [Description("projects, warehouses, freight, stages, promotions (promos), promotiontasks, clusterpromotiontasks, projectconfigs, configmaps, analysistemplates, clusteranalysistemplates.")]
     public string Kind { get; init; } = "";
 
     [CommandArgument(1, "[NAME]")]
@@ -23,7 +23,7 @@ internal sealed class GetSettings : ProjectSettings
     public bool NoHeaders { get; init; }
 
     [CommandOption("--stage <STAGE>")]
-    [Description("freight only: the Freight available to this Stage.")]
+    [Description("freight: the Freight available to this Stage (-o wide: every Freight of its origins, with why not); promotions: the Stage's Promotions.")]
     public string? Stage { get; init; }
 
     [CommandOption("--origin|--warehouse <WAREHOUSE>")]

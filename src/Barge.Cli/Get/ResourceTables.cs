@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Barge.Cli.Output;
+using Barge.Engine.Pipeline;
 
 namespace Barge.Cli.Get;
 
@@ -12,20 +13,21 @@ namespace Barge.Cli.Get;
 /// </summary>
 internal static class ResourceTables
 {
-    public static TableWriter Build(ResourceKind kind, IReadOnlyList<JsonObject> manifests, bool wide, DateTimeOffset now)
+    public static TableWriter Build(ResourceKind kind, IReadOnlyList<JsonObject> manifests, bool wide, TableContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(kind);
         ArgumentNullException.ThrowIfNull(manifests);
-        var columns = Columns(kind, wide);
+        var columns = Columns(kind, wide, context.Verdicts is not null);
         var table = new TableWriter([.. columns.Select(c => c.Header)]);
         foreach (var manifest in manifests)
         {
-            table.AddRow([.. columns.Select(c => c.Value(manifest, now))]);
+            table.AddRow([.. columns.Select(c => c.Value(manifest, context))]);
         }
         return table;
     }
 
-    private static List<Column> Columns(ResourceKind kind, bool wide)
+    private static List<Column> Columns(ResourceKind kind, bool wide, bool verdicts)
     {
         var columns = new List<Column> { new("NAME", (m, _) => Str(m, "metadata", "name")) };
         switch (kind.Name)
@@ -36,20 +38,25 @@ internal static class ResourceTables
                 break;
             case "Stage":
                 columns.Add(new("SHARD", (m, _) => Str(m, "spec", "shard")));
-                columns.Add(new("CURRENT FREIGHT", (m, _) => Str(m, "status", "freightSummary")));
+                columns.Add(new("CURRENT FREIGHT", CurrentFreight));
                 columns.Add(new("HEALTH", (m, _) => Str(m, "status", "health", "status")));
+                columns.Add(new("VERIFICATION", (m, _) => CurrentCollection(m) is { } current ? Str(Items(current, "verificationHistory").FirstOrDefault() ?? [], "phase") : null));
+                columns.Add(new("LAST PROMOTION", (m, c) => Str(m, "status", "lastPromotion", "status", "phase") is { } phase
+                    ? phase + (Since(Str(m, "status", "lastPromotion", "finishedAt"), c.Now) is { } ago ? " " + ago : "")
+                    : null));
                 columns.Add(new("READY", (m, _) => Condition(m, "Ready")?.Status ?? "Unknown"));
                 columns.Add(new("STATUS", (m, _) => Condition(m, "Ready")?.Message));
                 if (wide)
                 {
                     columns.Add(new("ORIGINS", (m, _) => Join(Items(m, "spec", "requestedFreight").Select(r => Str(r, "origin", "name")))));
-                    columns.Add(new("LAST PROMOTION", (m, _) => Str(m, "status", "lastPromotion", "name")));
+                    columns.Add(new("LAST PROMOTION NAME", (m, _) => Str(m, "status", "lastPromotion", "name")));
+                    columns.Add(new("SUMMARY", (m, _) => Str(m, "status", "freightSummary")));
                 }
                 break;
             case "Warehouse":
                 columns.Add(new("SHARD", (m, _) => Str(m, "spec", "shard")));
                 columns.Add(new("READY", (m, _) => Condition(m, "Ready")?.Status ?? "Unknown"));
-                columns.Add(new("LAST DISCOVERY", (m, now) => Since(Str(m, "status", "discoveredArtifacts", "discoveredAt"), now)));
+                columns.Add(new("LAST DISCOVERY", (m, c) => Since(Str(m, "status", "discoveredArtifacts", "discoveredAt"), c.Now)));
                 columns.Add(new("LATEST FREIGHT", (m, _) => Str(m, "status", "lastFreightID")));
                 columns.Add(new("STATUS", (m, _) => Condition(m, "Ready")?.Message));
                 if (wide)
@@ -65,6 +72,11 @@ internal static class ResourceTables
                 {
                     columns.Add(new("ARTIFACTS", (m, _) => Artifacts(m)));
                     columns.Add(new("CURRENTLY IN", (m, _) => Join((Node(m, "status", "currentlyIn") as JsonObject)?.Select(p => p.Key) ?? [])));
+                    if (verdicts)
+                    {
+                        columns.Add(new("AVAILABLE", (m, c) => Verdict(m, c)?.Route is { } route ? (route == AvailabilityRoute.None ? "no" : RouteName(route)) : null));
+                        columns.Add(new("WHY NOT", (m, c) => Verdict(m, c) is { IsAvailable: false } verdict ? string.Join("; ", verdict.Reasons.Select(r => r.Message)) : null));
+                    }
                 }
                 break;
             case "Promotion":
@@ -98,14 +110,41 @@ internal static class ResourceTables
         return columns;
     }
 
-    private static string? Age(JsonObject manifest, DateTimeOffset now)
+    private static string? Age(JsonObject manifest, TableContext context)
     {
         // Freight's age is its discovery time, as Kargo's CLI shows it.
         var since = Str(manifest, "discoveredAt") ?? Str(manifest, "metadata", "creationTimestamp");
         return since is not null && DateTimeOffset.TryParse(since, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
-            ? HumanDuration.Format(now - at)
+            ? HumanDuration.Format(context.Now - at)
             : "<unknown>";
     }
+
+    /// <summary>The current Freight per origin, <c>origin:alias</c> (the ID's first 7 characters without alias); the summary before any.</summary>
+    private static string? CurrentFreight(JsonObject stage, TableContext context)
+    {
+        if (CurrentCollection(stage) is not { } current || Node(current, "items") is not JsonObject { Count: > 0 } items)
+        {
+            return Str(stage, "status", "freightSummary");
+        }
+        return Join(items.Select(p => p.Value as JsonObject).OfType<JsonObject>().Select(item =>
+        {
+            var name = Str(item, "name") ?? "";
+            var shown = context.Aliases.GetValueOrDefault(name) ?? (name.Length > 7 ? name[..7] : name);
+            return Str(item, "origin", "name") + ":" + shown;
+        }));
+    }
+
+    private static JsonObject? CurrentCollection(JsonObject stage) => Items(stage, "status", "freightHistory").FirstOrDefault();
+
+    private static AvailabilityVerdict? Verdict(JsonObject freight, TableContext context) =>
+        context.Verdicts?.GetValueOrDefault(Str(freight, "metadata", "name") ?? "");
+
+    private static string RouteName(AvailabilityRoute route) => route switch
+    {
+        AvailabilityRoute.Approved => "approved",
+        AvailabilityRoute.Direct => "direct",
+        _ => "verified-upstream",
+    };
 
     private static string? Subscription(JsonObject subscription)
     {
@@ -159,5 +198,5 @@ internal static class ResourceTables
 
     private static string Join(IEnumerable<string?> values) => string.Join(",", values.Where(v => !string.IsNullOrEmpty(v)));
 
-    private sealed record Column(string Header, Func<JsonObject, DateTimeOffset, string?> Value);
+    private sealed record Column(string Header, Func<JsonObject, TableContext, string?> Value);
 }

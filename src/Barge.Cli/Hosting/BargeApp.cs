@@ -89,6 +89,9 @@ internal static class BargeApp
             .WithExample("get", "stages", "-p", "grommet")
             .WithExample("get", "freight", "--origin", "grommet-dev", "-o", "wide");
         config.AddCommand<Promote.PromoteCommand>("promote").WithDescription("Create a Promotion and run it (embedded), or --dry-run it, or --abort one.");
+        config.AddCommand<Approve.ApproveCommand>("approve").WithDescription("Approve Freight for a Stage: available there without upstream verification or soak.");
+        config.AddBranch("verify", branch => branch.AddCommand<Verify.VerifyStageCommand>("stage").WithDescription("Verify a Stage's current Freight again, or --abort the running verification."));
+        config.AddCommand<History.HistoryCommand>("history").WithDescription("The audit trail: who created, approved, promoted and verified which Freight from which origin.");
         config.AddCommand<DeleteCommand>("delete").WithDescription("Delete resources by kind and name.");
         config.AddBranch("create", branch =>
         {

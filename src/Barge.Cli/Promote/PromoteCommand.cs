@@ -22,6 +22,10 @@ internal sealed class PromoteCommand(CliContext cli) : BargeCommand<PromoteSetti
         {
             return await AbortAsync(project, abort, cancellationToken);
         }
+        if (settings.DownstreamFrom is not null)
+        {
+            return await new DownstreamPromote(Cli).RunAsync(project, settings, cancellationToken);
+        }
         if (string.IsNullOrEmpty(settings.Stage))
         {
             return Cli.Fail(ExitCodes.BadInput, "--stage is required");

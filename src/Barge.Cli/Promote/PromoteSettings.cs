@@ -22,6 +22,10 @@ internal sealed class PromoteSettings : ProjectSettings
     [Description("Promote the newest Freight from this Warehouse that is available to the Stage.")]
     public string? Warehouse { get; init; }
 
+    [CommandOption("--downstream-from <STAGE>")]
+    [Description("Promote the Freight (verified in this Stage) to every Stage directly downstream of it; the controllers run the Promotions.")]
+    public string? DownstreamFrom { get; init; }
+
     [CommandOption("--wait")]
     [Description("Wait until the Promotion is terminal (embedded mode always runs it to the end in this process).")]
     public bool Wait { get; init; }

@@ -9,16 +9,18 @@ namespace Barge.Resources.Durations;
 /// </summary>
 public static class GoDuration
 {
-    public static bool TryParse(string? text, out TimeSpan duration)
+    public static bool TryParse(string? text, out TimeSpan duration) => TryParse(text, out duration, out _);
+
+    /// <summary>As <see cref="TryParse(string?, out TimeSpan)"/>, with Go's <c>time.ParseDuration</c> error text when it fails.</summary>
+    public static bool TryParse(string? text, out TimeSpan duration, out string error)
     {
         duration = TimeSpan.Zero;
-        if (string.IsNullOrEmpty(text))
-        {
-            return false;
-        }
+        error = "";
+        text ??= "";
+        var invalid = "time: invalid duration " + GoStrings.Quote(text);
         var span = text.AsSpan();
         var negative = false;
-        if (span[0] is '+' or '-')
+        if (span.Length > 0 && span[0] is '+' or '-')
         {
             negative = span[0] == '-';
             span = span[1..];
@@ -29,6 +31,7 @@ public static class GoDuration
         }
         if (span.IsEmpty)
         {
+            error = invalid;
             return false;
         }
         decimal ticks = 0;
@@ -41,6 +44,7 @@ public static class GoDuration
             }
             if (numberLength == 0 || !decimal.TryParse(span[..numberLength], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
             {
+                error = invalid;
                 return false;
             }
             span = span[numberLength..];
@@ -48,6 +52,11 @@ public static class GoDuration
             while (unitLength < span.Length && !char.IsAsciiDigit(span[unitLength]) && span[unitLength] != '.')
             {
                 unitLength++;
+            }
+            if (unitLength == 0)
+            {
+                error = "time: missing unit in duration " + GoStrings.Quote(text);
+                return false;
             }
             decimal? unit = span[..unitLength] switch
             {
@@ -59,8 +68,14 @@ public static class GoDuration
                 "h" => TimeSpan.TicksPerHour,
                 _ => null,
             };
-            if (unit is null || number > TimeSpan.MaxValue.Ticks / unit.Value)
+            if (unit is null)
             {
+                error = "time: unknown unit " + GoStrings.Quote(span[..unitLength].ToString()) + " in duration " + GoStrings.Quote(text);
+                return false;
+            }
+            if (number > TimeSpan.MaxValue.Ticks / unit.Value)
+            {
+                error = invalid;
                 return false;
             }
             ticks += number * unit.Value;
@@ -68,6 +83,7 @@ public static class GoDuration
         }
         if (ticks > TimeSpan.MaxValue.Ticks)
         {
+            error = invalid;
             return false;
         }
         var whole = (long)decimal.Truncate(ticks);

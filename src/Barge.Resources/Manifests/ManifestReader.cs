@@ -220,7 +220,7 @@ public sealed class ManifestReader
         {
             var supported = string.Join(", ", ResourceKinds.All.Select(k => k.Name));
             errors.Add(new ManifestError(raw.Map.ValueAt("kind"), kindName, name, "kind",
-                $"unsupported kind \"{kindName}\" (apiVersion \"{apiVersion}\"); Barge accepts {KargoApi.Version} kinds and v1 Secret and ConfigMap: {supported}"));
+                $"unsupported kind \"{kindName}\" (apiVersion \"{apiVersion}\"); Barge accepts {KargoApi.Version} kinds, {ArgoApi.Version} AnalysisTemplate and ClusterAnalysisTemplate, and v1 Secret and ConfigMap: {supported}"));
             return null;
         }
         if (kind.ApiVersion != apiVersion)

@@ -16,6 +16,8 @@ public static class ResourceKinds
         new("ConfigMap", KargoApi.CoreVersion, typeof(ConfigMap), true, "configmaps", ["configmap", "cm"]),
         new("Warehouse", KargoApi.Version, typeof(Warehouse), true, "warehouses", ["warehouse"]),
         new("PromotionTask", KargoApi.Version, typeof(PromotionTask), true, "promotiontasks", ["promotiontask", "promotask", "promotasks"]),
+        new("ClusterAnalysisTemplate", ArgoApi.Version, typeof(ClusterAnalysisTemplate), false, "clusteranalysistemplates", ["clusteranalysistemplate", "cat"]),
+        new("AnalysisTemplate", ArgoApi.Version, typeof(AnalysisTemplate), true, "analysistemplates", ["analysistemplate", "at"]),
         new("Stage", KargoApi.Version, typeof(Stage), true, "stages", ["stage"]),
         new("Freight", KargoApi.Version, typeof(Freight), true, "freight", ["freights"]),
         new("Promotion", KargoApi.Version, typeof(Promotion), true, "promotions", ["promotion", "promo", "promos"]),

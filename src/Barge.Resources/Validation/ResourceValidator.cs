@@ -47,6 +47,12 @@ public static class ResourceValidator
             case Freight freight:
                 FreightValidator.Validate(freight, problems);
                 break;
+            case AnalysisTemplate template:
+                AnalysisTemplateValidator.Validate(template.Spec, problems);
+                break;
+            case ClusterAnalysisTemplate template:
+                AnalysisTemplateValidator.Validate(template.Spec, problems);
+                break;
             case Secret secret:
                 ConfigDataValidator.Validate(secret, problems);
                 break;

@@ -36,11 +36,15 @@ public sealed class GetCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Get_Stages_ShowsKargoColumnsWithStatus()
+    public async Task Get_Stages_ShowsCurrentFreightPerOriginVerificationAndLastPromotion()
     {
         await ApplyPipelineAsync();
-        await WriteStatusAsync("Stage", "dev", """
-            {"freightSummary":"0/2 Fulfilled","health":{"status":"Healthy"},
+        var name = await ApplyFreightAsync("grommet-dev", "dev-1", "2026-01-02T02:00:00Z", "older-otter");
+        await WriteStatusAsync("Stage", "dev", $$"""
+            {"freightSummary":"1/2 Fulfilled","health":{"status":"Healthy"},
+             "freightHistory":[{"id":"c1","items":{"Warehouse/grommet-dev":{"name":"{{name}}","origin":{"kind":"Warehouse","name":"grommet-dev"} } },
+                                "verificationHistory":[{"id":"v1","phase":"Running"}]}],
+             "lastPromotion":{"name":"dev.01abc.{{name[..7]}}","finishedAt":"2026-01-02T03:02:05Z","status":{"phase":"Succeeded"} },
              "conditions":[{"type":"Ready","status":"True","message":"Stage is ready"}]}
             """);
 
@@ -48,9 +52,9 @@ public sealed class GetCommandTests : IDisposable
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(
-            "NAME      SHARD     CURRENT FREIGHT   HEALTH    READY     STATUS           AGE\n" +
-            "dev                 0/2 Fulfilled     Healthy   True      Stage is ready   0s\n" +
-            "prod                                            Unknown                    0s\n",
+            "NAME      SHARD     CURRENT FREIGHT           HEALTH    VERIFICATION   LAST PROMOTION     READY     STATUS           AGE\n" +
+            "dev                 grommet-dev:older-otter   Healthy   Running        Succeeded 2m ago   True      Stage is ready   0s\n" +
+            "prod                                                                                      Unknown                    0s\n",
             result.Output);
     }
 
@@ -116,6 +120,47 @@ public sealed class GetCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Get_FreightWithStageWide_ShowsEveryFreightOfItsOriginsWithWhyNot()
+    {
+        await ApplyPipelineAsync();
+        var verified = await ApplyFreightAsync("grommet-release", "v1.0.0", "2026-01-02T02:00:00Z", "soaked-release");
+        var fresh = await ApplyFreightAsync("grommet-release", "v1.1.0", "2026-01-02T03:00:00Z", "fresh-release");
+        await ApplyFreightAsync("grommet-release", "v1.2.0", "2026-01-02T03:01:00Z", "unverified-release");
+        await WriteStatusAsync("Freight", verified, """{"verifiedIn":{"dev":{}},"currentlyIn":{"dev":{"since":"2026-01-02T03:00:00Z"}}}""");
+        await WriteStatusAsync("Freight", fresh, """{"verifiedIn":{"dev":{}},"currentlyIn":{"dev":{"since":"2026-01-02T03:04:03Z"}}}""");
+
+        var result = await _run.RunAsync("get", "freight", "-p", "grommet", "--stage", "prod", "-o", "wide");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var lines = result.Output.TrimEnd('\n').Split('\n');
+        Assert.Equal(4, lines.Length);
+        Assert.Contains("AVAILABLE", lines[0], StringComparison.Ordinal);
+        Assert.Contains("WHY NOT", lines[0], StringComparison.Ordinal);
+        Assert.Matches("soaked-release .* verified-upstream ", lines.Single(l => l.Contains("soaked-release", StringComparison.Ordinal)));
+        Assert.Matches("fresh-release .* no +.*soak", lines.Single(l => l.Contains("fresh-release", StringComparison.Ordinal)));
+        Assert.Matches("unverified-release .* no +.*dev", lines.Single(l => l.Contains("unverified-release", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Get_PromotionsWithStage_ShowsOnlyThatStagesPromotions()
+    {
+        await ApplyPipelineAsync();
+        await using (var store = await StoreProbe.OpenAsync(_home.Path))
+        {
+            foreach (var (name, stage) in new[] { ("dev.a", "dev"), ("dev.b", "dev"), ("prod.a", "prod") })
+            {
+                await store.CreateAsync(new NewResource(new ResourceKey("Promotion", "grommet", name), "kargo.akuity.io/v1alpha1",
+                    JsonDocument.Parse($$"""{"stage":"{{stage}}","freight":"f1","steps":[{"uses":"git-clone"}]}""").RootElement.Clone()));
+            }
+        }
+
+        var result = await _run.RunAsync("get", "promotions", "-p", "grommet", "--stage", "dev", "--no-headers");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(["dev.a", "dev.b"], result.Output.TrimEnd('\n').Split('\n').Select(l => l.Split(' ')[0]));
+    }
+
+    [Fact]
     public async Task Get_FreightByAlias_FindsIt()
     {
         await ApplyPipelineAsync();
@@ -163,7 +208,11 @@ public sealed class GetCommandTests : IDisposable
     [InlineData("unknown-format", new[] { "get", "stages", "-p", "grommet", "-o", "xml" }, 2, "unknown output format")]
     [InlineData("no-project", new[] { "get", "stages" }, 2, "project is required")]
     [InlineData("missing-project", new[] { "get", "stages", "-p", "nope" }, 1, "project \"nope\" not found")]
-    [InlineData("stage-filter-on-stages", new[] { "get", "stages", "-p", "grommet", "--stage", "dev" }, 2, "freight only")]
+    [InlineData("stage-filter-on-stages", new[] { "get", "stages", "-p", "grommet", "--stage", "dev" }, 2, "--stage filters freight")]
+    [InlineData("origin-filter-on-promotions", new[] { "get", "promotions", "-p", "grommet", "--origin", "grommet-dev" }, 2, "--origin filters freight only")]
+    [InlineData("promotions-of-unknown-stage", new[] { "get", "promotions", "-p", "grommet", "--stage", "qa" }, 1, "Stage \"qa\" not found in project \"grommet\"")]
+    [InlineData("freight-for-unknown-stage", new[] { "get", "freight", "-p", "grommet", "--stage", "qa" }, 1, "Stage \"qa\" not found in project \"grommet\"")]
+    [InlineData("freight-for-unrequested-origin", new[] { "get", "freight", "-p", "grommet", "--stage", "prod", "--origin", "grommet-dev" }, 1, "does not request Freight from Warehouse \"grommet-dev\"")]
     [InlineData("secrets-are-not-shown", new[] { "get", "secrets", "-p", "grommet" }, 2, "unknown kind")]
     public async Task Get_BadRequest_FailsWithClearError(string row, string[] args, int exitCode, string expected)
     {

@@ -19,7 +19,7 @@ public sealed class StageVerificationTests
         });
 
     private static Stage WithAnalysis(Stage stage) =>
-        stage with { Spec = stage.Spec! with { Verification = new Verification { AnalysisTemplates = [new AnalysisTemplateReference { Name = "smoke" }] } } };
+        stage with { Spec = stage.Spec! with { Verification = new Barge.Resources.Model.Verification { AnalysisTemplates = [new AnalysisTemplateReference { Name = "smoke" }] } } };
 
     [Fact]
     public void Decide_NoCurrentFreight_VerifiedUnknownNoFreight()

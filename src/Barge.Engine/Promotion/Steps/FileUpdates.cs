@@ -27,4 +27,47 @@ internal sealed record FileUpdates(string Path, IReadOnlyList<FileUpdate> Update
         }
         return errors.Any || path is null ? null : new FileUpdates(path, updates);
     }
+
+    /// <summary>
+    /// Binds the configuration, joins its path inside the work directory (never into <c>.git</c>) and
+    /// reads the file: the shared start of the three update steps.
+    /// </summary>
+    /// <param name="kind">The step kind, for configuration errors.</param>
+    /// <param name="prefix">The step's error prefix (<c>JSON file update failed: </c>).</param>
+    /// <param name="readError">The message for a read failure, from the configured path, the full path and the error.</param>
+    public static async Task<(FileUpdateTarget? Target, StepResult? Failure)> OpenAsync(
+        string kind,
+        StepContext context,
+        JsonObject config,
+        string prefix,
+        Func<string, string, string, string> readError,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(readError);
+        var errors = new StepConfigErrors(kind);
+        if (Bind(errors, config) is not { } cfg)
+        {
+            return (null, errors.ToResult());
+        }
+        string full;
+        try
+        {
+            full = SafePath.Join(context.WorkDirectory, cfg.Path);
+        }
+        catch (IOException ex)
+        {
+            return (null, StepResult.Errored($"{prefix}error joining path \"{cfg.Path}\": {ex.Message}"));
+        }
+        if (StepFiles.IsInGitMetadata(context.WorkDirectory, full))
+        {
+            return (null, StepResult.Failed(prefix + StepFiles.GitMetadataError(cfg.Path)));
+        }
+        var (text, error) = await StepFiles.TryReadTextAsync(full, cancellationToken);
+        if (text is null)
+        {
+            return (null, StepResult.Errored(readError(cfg.Path, full, error!)));
+        }
+        return (new FileUpdateTarget(cfg, full, text), null);
+    }
 }

@@ -1,5 +1,5 @@
-using System.Text;
 using System.Text.RegularExpressions;
+using Barge.Engine.Globbing;
 
 namespace Barge.Engine.Promotion.Steps;
 
@@ -36,7 +36,7 @@ internal sealed class GlobPattern
                 regexes.Add(null);
                 continue;
             }
-            if (SegmentRegex(part) is not { } regex)
+            if (DoublestarGlob.ToRegex(part) is not { } regex)
             {
                 return null;
             }
@@ -99,67 +99,4 @@ internal sealed class GlobPattern
     }
 
     private static string Join(string relative, string name) => relative.Length == 0 ? name : relative + "/" + name;
-
-    /// <summary>The anchored regular expression of one path segment, or null when the segment is not a valid pattern.</summary>
-    internal static string? SegmentRegex(string segment)
-    {
-        var sb = new StringBuilder("^");
-        var braces = 0;
-        for (var i = 0; i < segment.Length; i++)
-        {
-            var c = segment[i];
-            switch (c)
-            {
-                case '\\':
-                    if (++i >= segment.Length)
-                    {
-                        return null;
-                    }
-                    sb.Append(Regex.Escape(segment[i].ToString()));
-                    break;
-                case '*':
-                    sb.Append(".*");
-                    break;
-                case '?':
-                    sb.Append('.');
-                    break;
-                case '[':
-                {
-                    var close = segment.IndexOf(']', i + 1);
-                    if (close < 0)
-                    {
-                        return null;
-                    }
-                    var body = segment[(i + 1)..close];
-                    var negate = body.StartsWith('!') || body.StartsWith('^');
-                    if (negate)
-                    {
-                        body = body[1..];
-                    }
-                    if (body.Length == 0)
-                    {
-                        return null;
-                    }
-                    sb.Append('[').Append(negate ? "^" : "").Append(body.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("[", "\\[", StringComparison.Ordinal)).Append(']');
-                    i = close;
-                    break;
-                }
-                case '{':
-                    braces++;
-                    sb.Append("(?:");
-                    break;
-                case '}' when braces > 0:
-                    braces--;
-                    sb.Append(')');
-                    break;
-                case ',' when braces > 0:
-                    sb.Append('|');
-                    break;
-                default:
-                    sb.Append(Regex.Escape(c.ToString()));
-                    break;
-            }
-        }
-        return braces == 0 ? sb.Append('$').ToString() : null;
-    }
 }

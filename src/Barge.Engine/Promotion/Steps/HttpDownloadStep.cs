@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Barge.Resources.Durations;
 
 namespace Barge.Engine.Promotion.Steps;
 
@@ -76,7 +77,7 @@ internal sealed partial class HttpDownloadStep : IPromotionStep
         {
             return StepResult.Errored($"file already exists at {cfg.OutPath} and overwrite is not allowed", terminal: true);
         }
-        if (GoDuration.TryParse(cfg.Timeout, out var durationError) is not { } timeout)
+        if (!GoDuration.TryParse(cfg.Timeout, out var timeout, out var durationError))
         {
             return StepResult.Errored($"error creating HTTP client: error parsing timeout: {durationError}", terminal: true);
         }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Barge.Expressions;
+using Barge.Resources.Durations;
 
 namespace Barge.Engine.Promotion.Steps;
 
@@ -34,7 +35,7 @@ internal sealed class HttpStep : IPromotionStep
             return StepResult.Errored("error building HTTP request: " + buildError, terminal: true);
         }
         using var request = built;
-        if (GoDuration.TryParse(cfg.Timeout, out var timeoutError) is not { } timeout)
+        if (!GoDuration.TryParse(cfg.Timeout, out var timeout, out var timeoutError))
         {
             return StepResult.Errored("error creating HTTP client: error parsing timeout: " + timeoutError, terminal: true);
         }
@@ -142,7 +143,7 @@ internal sealed class HttpStep : IPromotionStep
         {
             return Outputs(cfg, environment);
         }
-        if (GoDuration.TryParse(cfg.PollInterval, out var pollError) is not { } poll)
+        if (!GoDuration.TryParse(cfg.PollInterval, out var poll, out var pollError))
         {
             return StepResult.Errored("error parsing pollInterval: " + pollError);
         }

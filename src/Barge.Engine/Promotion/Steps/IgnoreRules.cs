@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Barge.Engine.Globbing;
 
 namespace Barge.Engine.Promotion.Steps;
 
@@ -75,7 +76,7 @@ internal sealed class IgnoreRules
                 continue;
             }
             // "**" inside a component is not supported by go-git: such a rule never matches.
-            var regex = part.Contains("**", StringComparison.Ordinal) ? null : GlobPattern.SegmentRegex(part);
+            var regex = part.Contains("**", StringComparison.Ordinal) ? null : DoublestarGlob.ToRegex(part);
             if (regex is null)
             {
                 return;

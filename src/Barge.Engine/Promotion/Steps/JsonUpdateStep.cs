@@ -18,31 +18,13 @@ internal sealed class JsonUpdateStep : IPromotionStep
     public async Task<StepResult> RunAsync(StepContext context, JsonObject config, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var errors = new StepConfigErrors(Kind);
-        var cfg = FileUpdates.Bind(errors, config);
-        if (cfg is null)
-        {
-            return errors.ToResult();
-        }
         const string prefix = "JSON file update failed: ";
-        string full;
-        try
+        var (target, failure) = await FileUpdates.OpenAsync(Kind, context, config, prefix, (_, full, error) => $"{prefix}error reading JSON file \"{full}\": {error}", cancellationToken);
+        if (target is null)
         {
-            full = SafePath.Join(context.WorkDirectory, cfg.Path);
+            return failure!;
         }
-        catch (IOException ex)
-        {
-            return StepResult.Errored($"{prefix}error joining path \"{cfg.Path}\": {ex.Message}");
-        }
-        if (StepFiles.IsInGitMetadata(context.WorkDirectory, full))
-        {
-            return StepResult.Failed(prefix + StepFiles.GitMetadataError(cfg.Path));
-        }
-        var (text, readError) = await StepFiles.TryReadTextAsync(full, cancellationToken);
-        if (text is null)
-        {
-            return StepResult.Errored($"{prefix}error reading JSON file \"{full}\": {readError}");
-        }
+        var (cfg, full, text) = target;
         var message = new StringBuilder("Updated ").Append(cfg.Path).Append('\n');
         foreach (var update in cfg.Updates)
         {

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Barge.Resources.Durations;
 
 namespace Barge.Engine.Promotion.Steps;
 
@@ -69,7 +70,7 @@ internal sealed class SendMessageStep : IPromotionStep
         {
             return StepResult.Failed("send-message: channel \"smtp\" is not supported by Barge; use \"webhook\" or \"slack\"");
         }
-        if (GoDuration.TryParse(cfg.Timeout, out var durationError) is not { } timeout)
+        if (!GoDuration.TryParse(cfg.Timeout, out var timeout, out var durationError))
         {
             return StepResult.Failed($"error creating HTTP client: error parsing timeout: {durationError}");
         }

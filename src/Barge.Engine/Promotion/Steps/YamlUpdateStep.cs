@@ -20,32 +20,14 @@ internal sealed class YamlUpdateStep : IPromotionStep
     public async Task<StepResult> RunAsync(StepContext context, JsonObject config, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var errors = new StepConfigErrors(Kind);
-        var cfg = FileUpdates.Bind(errors, config);
-        if (cfg is null)
-        {
-            return errors.ToResult();
-        }
         const string prefix = "values file update failed: ";
-        string full;
-        try
+        var (target, failure) = await FileUpdates.OpenAsync(Kind, context, config, prefix, (path, full, error) => $"{prefix}error updating image references in values file \"{path}\": error reading file \"{full}\": {error}", cancellationToken);
+        if (target is null)
         {
-            full = SafePath.Join(context.WorkDirectory, cfg.Path);
+            return failure!;
         }
-        catch (IOException ex)
-        {
-            return StepResult.Errored($"{prefix}error joining path \"{cfg.Path}\": {ex.Message}");
-        }
-        if (StepFiles.IsInGitMetadata(context.WorkDirectory, full))
-        {
-            return StepResult.Failed(prefix + StepFiles.GitMetadataError(cfg.Path));
-        }
+        var (cfg, full, text) = target;
         var wrap = $"{prefix}error updating image references in values file \"{cfg.Path}\": ";
-        var (text, readError) = await StepFiles.TryReadTextAsync(full, cancellationToken);
-        if (text is null)
-        {
-            return StepResult.Errored($"{wrap}error reading file \"{full}\": {readError}");
-        }
         var formatted = new List<string>(cfg.Updates.Count);
         var edits = new SortedDictionary<int, (int End, string Text)>();
         if (!YamlSpanNode.TryParse(text, out var root, out var parseError))

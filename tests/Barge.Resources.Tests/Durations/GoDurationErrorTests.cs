@@ -1,9 +1,9 @@
-using Barge.Engine.Promotion.Steps;
+using Barge.Resources.Durations;
 using Xunit;
 
-namespace Barge.Engine.Tests.Promotion.Steps;
+namespace Barge.Resources.Tests.Durations;
 
-public sealed class GoDurationTests
+public sealed class GoDurationErrorTests
 {
     [Theory]
     [InlineData("seconds", "10s", 10_000)]
@@ -17,7 +17,8 @@ public sealed class GoDurationTests
     public void TryParse_Valid_ReturnsDuration(string scenario, string text, long milliseconds)
     {
         Assert.NotNull(scenario);
-        Assert.Equal(TimeSpan.FromMilliseconds(milliseconds), GoDuration.TryParse(text, out var error));
+        Assert.True(GoDuration.TryParse(text, out var duration, out var error));
+        Assert.Equal(TimeSpan.FromMilliseconds(milliseconds), duration);
         Assert.Equal("", error);
     }
 
@@ -26,10 +27,11 @@ public sealed class GoDurationTests
     [InlineData("no unit", "10", "time: missing unit in duration \"10\"")]
     [InlineData("unknown unit", "10d", "time: unknown unit \"d\" in duration \"10d\"")]
     [InlineData("garbage around a match", "x10s", "time: invalid duration \"x10s\"")]
+    [InlineData("quoted in Go's syntax", "1\"d", "time: unknown unit \"\\\"d\" in duration \"1\\\"d\"")]
     public void TryParse_Invalid_ReturnsGoError(string scenario, string text, string message)
     {
         Assert.NotNull(scenario);
-        Assert.Null(GoDuration.TryParse(text, out var error));
+        Assert.False(GoDuration.TryParse(text, out _, out var error));
         Assert.Equal(message, error);
     }
 }
