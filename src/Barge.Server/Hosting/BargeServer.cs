@@ -89,6 +89,7 @@ public static class BargeServer
         ProjectRoutes.Map(api);
         FreightRoutes.Map(api);
         PromotionRoutes.Map(api);
+        OperationRoutes.Map(api);
         ResourceRoutes.Map(api, options.ResourcesBodyLimit);
         TokenRoutes.Map(api);
         ServerExtensions.Map(app);
