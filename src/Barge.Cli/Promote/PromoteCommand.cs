@@ -1,14 +1,18 @@
 using Barge.Cli.Hosting;
+using Barge.Engine.Controllers;
+using Barge.Engine.Controllers.Promotions;
 using Barge.Engine.Promotion;
 using Barge.Resources.Model;
+using Barge.Storage;
 
 namespace Barge.Cli.Promote;
 
 /// <summary>
 /// <c>barge promote --stage S (--freight ID | --freight-alias A | --warehouse W) [--wait] [--dry-run]</c>
-/// and <c>barge promote --abort NAME</c>. In embedded mode there is no controller yet to pick the
-/// Promotion up, so the command creates it and runs it in this process, printing each step's status
-/// as it changes and then the final phase; the exit code is 0 only for Succeeded.
+/// and <c>barge promote --abort NAME</c>. The command creates the Promotion (with its audit entry) and,
+/// in embedded mode, runs the pipeline controller in this process until the Promotion is terminal,
+/// printing each step's status as it changes and then the final phase; the exit code is 0 only for
+/// Succeeded. <c>--no-wait</c> only creates it, for a controller running elsewhere.
 /// </summary>
 internal sealed class PromoteCommand(CliContext cli) : BargeCommand<PromoteSettings>(cli)
 {
@@ -42,16 +46,19 @@ internal sealed class PromoteCommand(CliContext cli) : BargeCommand<PromoteSetti
             Warehouse = settings.Warehouse,
             Actor = Actor(),
         };
-        await using var store = await EmbeddedStore.OpenForWriteAsync(Cli, cancellationToken);
-        var options = new PromotionEngineOptions(Path.Combine(Cli.Home.Path, "work"))
+        if (settings.NoWait && settings.Wait)
         {
-            Credentials = await ProjectCredentials.LoadAsync(store, project, cancellationToken),
-        };
-        var engine = new PromotionEngine(store, options, Cli.Time);
+            return Cli.Fail(ExitCodes.BadInput, "--wait and --no-wait exclude each other");
+        }
+        await using var store = await EmbeddedStore.OpenForWriteAsync(Cli, cancellationToken);
         var progress = new SynchronousProgress(Cli.Output);
         if (settings.DryRun)
         {
-            return await DryRunAsync(engine, request, progress, cancellationToken);
+            var options = new PromotionEngineOptions(Path.Combine(Cli.Home.Path, "work"))
+            {
+                Credentials = await ProjectCredentials.LoadAsync(store, project, cancellationToken),
+            };
+            return await DryRunAsync(new PromotionEngine(store, options, Cli.Time), request, progress, cancellationToken);
         }
         using var random = System.Security.Cryptography.RandomNumberGenerator.Create();
         var created = await new PromotionFactory(store, Cli.Time, random).CreateAsync(request, cancellationToken);
@@ -60,8 +67,69 @@ internal sealed class PromoteCommand(CliContext cli) : BargeCommand<PromoteSetti
             return Cli.Fail(ExitCodes.BadInput, string.Join("\n", created.Errors));
         }
         Cli.Output.WriteLine($"promotion.kargo.akuity.io/{promotion.Name} created");
-        var outcome = await engine.RunToCompletionAsync(project, promotion.Name, progress, cancellationToken);
-        return Finish(promotion.Name, outcome);
+        if (settings.NoWait)
+        {
+            return ExitCodes.Success;
+        }
+        return await RunUntilTerminalAsync(store, project, promotion.Name, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Embedded mode: runs the pipeline controller in this process until the Promotion is terminal. The
+    /// Promotion goes through its Stage's queue like any other, so it starts when it reaches the head.
+    /// </summary>
+    private async Task<int> RunUntilTerminalAsync(IResourceStore store, string project, string name, SynchronousProgress progress, CancellationToken cancellationToken)
+    {
+        if (!SecretKeys.TryOpen(Cli, out var cipher, out var keyError))
+        {
+            return Cli.Fail(ExitCodes.Failed, "the secret key is not usable: " + keyError);
+        }
+        using var ownedCipher = cipher;
+        using var loggers = new StderrLoggerFactory(Cli.Error);
+        var options = new PipelineControllerOptions
+        {
+            Promotion = new PromotionReconcilerOptions
+            {
+                Progress = (key, step) =>
+                {
+                    if (key.Project == project && key.Name == name)
+                    {
+                        progress.Report(step);
+                    }
+                },
+            },
+        };
+        using var controller = new PipelineController(store, Cli.Home.Path, cipher, Cli.Time, loggers, options);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var running = controller.Runtime.RunAsync(stop.Token);
+        var key = new ResourceKey("Promotion", project, name);
+        try
+        {
+            while (true)
+            {
+                // Wall-clock polling on purpose: a fake clock in tests must not stall the wait.
+                await Task.WhenAny(running, Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken));
+                if (running.IsCompleted)
+                {
+                    await running;
+                    return Cli.Fail(ExitCodes.Failed, $"the controller stopped before Promotion \"{name}\" finished");
+                }
+                var stored = await store.GetAsync(key, cancellationToken);
+                if (stored is null)
+                {
+                    return Cli.Fail(ExitCodes.Failed, $"Promotion \"{name}\" in project \"{project}\" was deleted before it finished");
+                }
+                if (TerminalPhase(stored) is { } phase)
+                {
+                    return Finish(name, phase, StatusString(stored, "message"));
+                }
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await running;
+        }
     }
 
     private async Task<int> DryRunAsync(PromotionEngine engine, PromotionRequest request, SynchronousProgress progress, CancellationToken cancellationToken)
@@ -77,7 +145,7 @@ internal sealed class PromoteCommand(CliContext cli) : BargeCommand<PromoteSetti
             Cli.Output.WriteLine($"--- {diff.RepoURL} ({diff.Path}) from {shortBase}");
             Cli.Output.Write(diff.Diff.Length == 0 ? "(no changes)\n" : diff.Diff);
         }
-        return Finish("dry run of " + report.Promotion!.Name, outcome);
+        return Finish("dry run of " + report.Promotion!.Name, outcome.Phase, outcome.Message);
     }
 
     private async Task<int> AbortAsync(string project, string name, CancellationToken cancellationToken)
@@ -99,10 +167,19 @@ internal sealed class PromoteCommand(CliContext cli) : BargeCommand<PromoteSetti
         return ExitCodes.Success;
     }
 
-    private int Finish(string what, PromotionRunOutcome outcome)
+    private static PromotionPhase? TerminalPhase(StoredResource stored) =>
+        Enum.TryParse<PromotionPhase>(StatusString(stored, "phase"), out var phase) && FinalPhase.IsTerminal(phase) ? phase : null;
+
+    private static string? StatusString(StoredResource stored, string field) =>
+        stored.Status is { ValueKind: System.Text.Json.JsonValueKind.Object } status && status.TryGetProperty(field, out var value)
+            && value.ValueKind == System.Text.Json.JsonValueKind.String
+            ? value.GetString()
+            : null;
+
+    private int Finish(string what, PromotionPhase phase, string? message)
     {
-        Cli.Output.WriteLine(outcome.Message is { Length: > 0 } message ? $"{what}: {outcome.Phase}: {message}" : $"{what}: {outcome.Phase}");
-        return outcome.Phase == PromotionPhase.Succeeded ? ExitCodes.Success : ExitCodes.Failed;
+        Cli.Output.WriteLine(message is { Length: > 0 } ? $"{what}: {phase}: {message}" : $"{what}: {phase}");
+        return phase == PromotionPhase.Succeeded ? ExitCodes.Success : ExitCodes.Failed;
     }
 
     /// <summary>

@@ -27,8 +27,12 @@ internal sealed class PromoteSettings : ProjectSettings
     public string? DownstreamFrom { get; init; }
 
     [CommandOption("--wait")]
-    [Description("Wait until the Promotion is terminal (embedded mode always runs it to the end in this process).")]
+    [Description("Wait until the Promotion is terminal (the default in embedded mode, which runs the pipeline controller in this process until then).")]
     public bool Wait { get; init; }
+
+    [CommandOption("--no-wait")]
+    [Description("Only create the Promotion and return; a controller running elsewhere (barge reconcile, barge serve) runs it.")]
+    public bool NoWait { get; init; }
 
     [CommandOption("--dry-run")]
     [Description("Run the steps against scratch copies, skip steps with side effects, print each repository's diff; store nothing.")]

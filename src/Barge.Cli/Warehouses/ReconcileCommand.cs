@@ -1,11 +1,13 @@
 using Barge.Cli.Hosting;
 using Barge.Engine.Controllers;
+using Barge.Engine.Controllers.Promotions;
 
 namespace Barge.Cli.Warehouses;
 
 /// <summary>
-/// <c>barge reconcile</c>: runs the controllers in-process against the embedded store (today the
-/// Warehouse controller), until interrupted or, with <c>--until-idle</c>, until there is nothing to do.
+/// <c>barge reconcile</c>: runs the pipeline controller (Warehouses, Stages, Promotions) in-process
+/// against the embedded store, until interrupted or, with <c>--until-idle</c>, until there is nothing
+/// to do; then the exit code is 1 when a Promotion ended Failed, Errored or Aborted during the run.
 /// </summary>
 internal sealed class ReconcileCommand(CliContext cli) : BargeCommand<ReconcileSettings>(cli)
 {
@@ -18,11 +20,27 @@ internal sealed class ReconcileCommand(CliContext cli) : BargeCommand<ReconcileS
         using var ownedCipher = cipher;
         await using var store = await EmbeddedStore.OpenForWriteAsync(Cli, cancellationToken);
         using var loggers = new StderrLoggerFactory(Cli.Error);
-        using var controller = new WarehouseController(store, Cli.Home.Path, cipher, Cli.Time, loggers);
+        var options = new PipelineControllerOptions
+        {
+            Promotion = new PromotionReconcilerOptions { LeaseDuration = TimeSpan.FromSeconds(settings.PromotionLeaseSeconds) },
+        };
+        using var controller = new PipelineController(store, Cli.Home.Path, cipher, Cli.Time, loggers, options);
         if (settings.UntilIdle)
         {
-            var count = await controller.Runtime.RunUntilIdleAsync(TimeSpan.FromMilliseconds(settings.IdleWindowMilliseconds), cancellationToken);
+            var window = TimeSpan.FromMilliseconds(settings.IdleWindowMilliseconds);
+            var count = await controller.Runtime.RunUntilIdleAsync(window, cancellationToken);
+            // A Promotion whose lease another process holds (or a dead one held) is work still to do.
+            while (controller.Promotions.WaitingForLease)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+                count += await controller.Runtime.RunUntilIdleAsync(window, cancellationToken);
+            }
             Cli.Output.WriteLine($"idle after {count} reconcile(s)");
+            var unsuccessful = controller.Promotions.Unsuccessful.Order(StringComparer.Ordinal).ToList();
+            if (unsuccessful.Count > 0)
+            {
+                return Cli.Fail(ExitCodes.Failed, $"{unsuccessful.Count} Promotion(s) did not succeed: {string.Join(", ", unsuccessful)}");
+            }
             return ExitCodes.Success;
         }
         await controller.Runtime.RunAsync(cancellationToken);

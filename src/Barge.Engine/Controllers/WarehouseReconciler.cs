@@ -1,5 +1,6 @@
 using Barge.Resources.Durations;
 using System.Text.Json;
+using Barge.Engine.Audit;
 using Barge.Engine.Credentials;
 using Barge.Engine.Discovery;
 using Barge.Engine.Manifests;
@@ -173,20 +174,22 @@ public sealed partial class WarehouseReconciler : IReconciler
         {
             Labels = new Dictionary<string, string>(freight.Metadata.Labels ?? [], StringComparer.Ordinal),
         };
+        var audit = new AuditRecord(AuditTypes.FreightCreated, _options.Actor, $"Freight created by Warehouse \"{key.Name}\" with alias \"{alias}\"")
+        {
+            Freight = freight.Name,
+            FreightAlias = alias,
+            Origin = key.Name,
+        };
         try
         {
-            await _store.CreateAsync(resource, cancellationToken);
+            // The Freight and its audit entry are stored together: a crash can neither lose nor repeat the entry.
+            await _store.ApplyAsync([new StoreOperation.Create(resource)], [audit.ToEventEntry(freightKey)], cancellationToken);
         }
         catch (ResourceAlreadyExistsException)
         {
             conditions.Set("FreightCreated", ConditionSet.False, "AlreadyExists", $"Freight {freight.Name} already exists", generation, now);
             return status with { LastFreightID = freight.Name };
         }
-        await _store.AppendEventAsync(new EventEntry(freightKey, "FreightCreated", $"Freight created by Warehouse \"{key.Name}\" with alias \"{alias}\"")
-        {
-            Actor = _options.Actor,
-            Data = JsonSerializer.SerializeToElement(manifest),
-        }, cancellationToken);
         LogFreightCreated(_logger, freight.Name, alias, key.Name, key.Project);
         conditions.Set("FreightCreated", ConditionSet.True, "NewFreight", $"Freight {freight.Name} created", generation, now);
         return status with { LastFreightID = freight.Name };

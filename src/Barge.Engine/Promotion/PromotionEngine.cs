@@ -49,8 +49,9 @@ public sealed class PromotionEngine
             RemoveWorkDirectory(workDirectory);
             return new PromotionRunOutcome(status.Phase!.Value, status.Message, null, status);
         }
-        var writer = new PromotionStatusWriter(_store, key, stored.ResourceVersion, stored.Annotations);
         var facts = await PromotionFactsLoader.LoadAsync(_store, promotion, _options.UiBaseUrl, cancellationToken);
+        var audit = PromotionAudit.For(promotion, facts.TargetAlias.Length == 0 ? null : facts.TargetAlias);
+        var writer = new PromotionStatusWriter(_store, key, stored.ResourceVersion, stored.Annotations, audit, status.Phase);
         var existed = Directory.Exists(workDirectory);
         if (!existed)
         {

@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Barge.Engine.Audit;
+using Barge.Engine.Pipeline;
 using Barge.Engine.Templating;
 using Barge.Resources.Model;
 using Barge.Resources.Serialization;
@@ -80,30 +82,88 @@ public sealed class PromotionFactory
                 FreightCollection = FreightCollections.ForTarget(stage, target),
             },
         };
-        return new PromotionCreation(promotion, []);
+        return new PromotionCreation(promotion, []) { FreightAlias = freight.Alias };
     }
 
-    /// <summary>Builds the Promotion and creates it in the store.</summary>
+    /// <summary>
+    /// Builds the Promotion and creates it in the store, with its <see cref="Audit.AuditTypes.PromotionCreated"/>
+    /// entry in the same transaction. A person's Promotion gets the auto-promotion hold or resume intent
+    /// stamped (kargo-spec.md §7.3).
+    /// </summary>
     public async Task<PromotionCreation> CreateAsync(PromotionRequest request, CancellationToken cancellationToken = default)
+    {
+        var prepared = await PrepareAsync(request, cancellationToken);
+        if (prepared.Resource is not { } resource)
+        {
+            return prepared.Creation;
+        }
+        var stored = await _store.ApplyAsync([new StoreOperation.Create(resource)], [prepared.Audit!], cancellationToken);
+        return new PromotionCreation(StoredResources.ToTyped<Barge.Resources.Model.Promotion>(stored[0]), []);
+    }
+
+    /// <summary>
+    /// What <see cref="CreateAsync"/> stores, without storing it: the resource and its audit entry, so a
+    /// caller (the Stage reconciler) can create it in a transaction with its own writes.
+    /// </summary>
+    internal async Task<PreparedPromotion> PrepareAsync(PromotionRequest request, CancellationToken cancellationToken)
     {
         var built = await BuildAsync(request, cancellationToken);
         if (built.Promotion is not { } promotion)
         {
-            return built;
+            return new PreparedPromotion(built, null, null);
+        }
+        var annotations = promotion.Metadata.Annotations!;
+        if (await HoldIntentAsync(request, promotion, cancellationToken) is { } intent)
+        {
+            annotations = AutoPromotionHolds.Annotate(annotations, intent, promotion.Status?.Freight?.Origin);
+            promotion = promotion with { Metadata = promotion.Metadata with { Annotations = annotations } };
         }
         var manifest = ResourceSerializer.ToJsonNode((Resource)promotion);
-        var resource = new NewResource(
-            new ResourceKey("Promotion", promotion.Project, promotion.Name),
-            promotion.ApiVersion,
-            JsonSerializer.SerializeToElement(manifest["spec"]))
+        var key = new ResourceKey("Promotion", promotion.Project, promotion.Name);
+        var resource = new NewResource(key, promotion.ApiVersion, JsonSerializer.SerializeToElement(manifest["spec"]))
         {
             Labels = promotion.Metadata.Labels!,
-            Annotations = promotion.Metadata.Annotations!,
+            Annotations = annotations,
             Status = JsonSerializer.SerializeToElement(manifest["status"]),
         };
-        var stored = await _store.CreateAsync(resource, cancellationToken);
-        return new PromotionCreation(StoredResources.ToTyped<Barge.Resources.Model.Promotion>(stored), []);
+        var actor = request.Actor.Length == 0 ? PromotionAudit.ControllerActor : request.Actor;
+        var target = promotion.Status?.Freight;
+        var audit = new AuditRecord(AuditTypes.PromotionCreated, actor,
+            $"Promotion \"{promotion.Name}\" of Freight \"{promotion.Spec?.Freight}\" into Stage \"{promotion.Spec?.Stage}\" created")
+        {
+            Stage = promotion.Spec?.Stage,
+            Freight = promotion.Spec?.Freight,
+            FreightAlias = built.FreightAlias,
+            Origin = target?.Origin?.Name,
+            Promotion = promotion.Name,
+            Phase = PromotionPhase.Pending.ToString(),
+        }.ToEventEntry(key);
+        return new PreparedPromotion(new PromotionCreation(promotion, []), resource, audit);
     }
+
+    /// <summary>The hold intent of a person's Promotion; null for the controller's (which carry none).</summary>
+    private async Task<HoldIntent?> HoldIntentAsync(PromotionRequest request, Barge.Resources.Model.Promotion promotion, CancellationToken cancellationToken)
+    {
+        if (request.Actor.Length == 0 || request.Actor.StartsWith(PipelineAnnotations.ControllerActorPrefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+        var stage = await StoredResources.GetAsync<Stage>(_store, "Stage", promotion.Project, promotion.Spec?.Stage ?? "", cancellationToken);
+        var freight = await StoredResources.GetAsync<Freight>(_store, "Freight", promotion.Project, promotion.Spec?.Freight ?? "", cancellationToken);
+        if (stage is null || freight is null)
+        {
+            return null;
+        }
+        var config = await StoredResources.GetAsync<ProjectConfig>(_store, "ProjectConfig", promotion.Project, promotion.Project, cancellationToken);
+        var policy = PromotionPolicies.Find(config, stage);
+        var all = await ListFreightAsync(promotion.Project, cancellationToken);
+        var candidates = AutoPromotionCandidates.Select(stage, new FreightAvailability(_time).ListAvailable(stage, all));
+        var intent = AutoPromotionHolds.Infer(promotion, freight, policy, candidates, fromControlPlane: false);
+        return request.Warehouse is { Length: > 0 } && intent == HoldIntent.Hold ? HoldIntent.Resume : intent;
+    }
+
+    private async Task<List<Freight>> ListFreightAsync(string project, CancellationToken cancellationToken) =>
+        [.. (await _store.ListAsync(ResourceQuery.OfKind("Freight", project), cancellationToken)).Items.Select(StoredResources.ToTyped<Freight>)];
 
     private async Task<(Freight? Freight, string? Error)> ResolveFreightAsync(PromotionRequest request, Stage stage, CancellationToken cancellationToken)
     {
@@ -113,8 +173,8 @@ public sealed class PromotionFactory
         {
             return (null, "exactly one of freight, freight alias and warehouse must be given");
         }
-        var all = (await _store.ListAsync(ResourceQuery.OfKind("Freight", project), cancellationToken)).Items
-            .Select(StoredResources.ToTyped<Freight>).ToList();
+        var all = await ListFreightAsync(project, cancellationToken);
+        var availability = new FreightAvailability(_time);
         Freight? freight;
         if (!string.IsNullOrEmpty(request.Warehouse))
         {
@@ -122,10 +182,8 @@ public sealed class PromotionFactory
             {
                 return (null, $"Stage \"{stage.Name}\" in project \"{project}\" does not request Freight from Warehouse \"{request.Warehouse}\"");
             }
-            freight = all.Where(f => f.Origin?.Name == request.Warehouse && IsAvailable(f, stage))
-                .OrderByDescending(f => f.DiscoveredAt ?? f.Metadata.CreationTimestamp)
-                .ThenByDescending(f => f.Name, StringComparer.Ordinal)
-                .FirstOrDefault();
+            freight = AutoPromotionCandidates.Select(stage, availability.ListAvailable(stage, all, request.Warehouse)).Values
+                .FirstOrDefault(f => f.Origin?.Name == request.Warehouse);
             return freight is null
                 ? (null, $"no Freight from Warehouse \"{request.Warehouse}\" is available to Stage \"{stage.Name}\" in project \"{project}\"")
                 : (freight, null);
@@ -139,33 +197,10 @@ public sealed class PromotionFactory
                 ? $"Freight \"{request.Freight}\" not found in project \"{project}\""
                 : $"no Freight with alias \"{request.FreightAlias}\" in project \"{project}\"");
         }
-        return IsAvailable(freight, stage)
+        var verdict = availability.Evaluate(stage, freight);
+        return verdict.IsAvailable
             ? (freight, null)
-            : (null, $"Freight \"{freight.Name}\" is not available to Stage \"{stage.Name}\" in namespace \"{project}\"");
-    }
-
-    /// <summary>
-    /// Availability as far as promotion needs it (kargo-spec §7.2): the Stage requests the origin and the
-    /// Freight is approved for it, or the source is direct, or it was verified in an upstream source
-    /// Stage (every one of them with <c>availabilityStrategy: All</c>). Soak time is the pipeline's rule.
-    /// </summary>
-    private static bool IsAvailable(Freight freight, Stage stage)
-    {
-        var request = (stage.Spec?.RequestedFreight ?? []).FirstOrDefault(r => r.Origin?.Name == freight.Origin?.Name
-            && (r.Origin?.Kind ?? Barge.Resources.Model.FreightOrigin.WarehouseKind) == (freight.Origin?.Kind ?? Barge.Resources.Model.FreightOrigin.WarehouseKind));
-        if (request is null)
-        {
-            return false;
-        }
-        if (freight.Status?.ApprovedFor?.ContainsKey(stage.Name) == true || request.Sources?.Direct == true)
-        {
-            return true;
-        }
-        var upstream = request.Sources?.Stages ?? [];
-        var verified = freight.Status?.VerifiedIn ?? [];
-        return request.Sources?.AvailabilityStrategy?.ToString() == "All"
-            ? upstream.Count > 0 && upstream.All(verified.ContainsKey)
-            : upstream.Any(verified.ContainsKey);
+            : (null, $"Freight \"{freight.Name}\" is not available to Stage \"{stage.Name}\" in project \"{project}\": {string.Join("; ", verdict.Reasons)}");
     }
 
     private async Task<Dictionary<PromotionTaskKey, PromotionTaskSpec>> LoadTasksAsync(string project, IReadOnlyList<PromotionStep> steps, CancellationToken cancellationToken)

@@ -16,10 +16,21 @@ internal sealed class PromotionStatusWriter
     private readonly ResourceKey _key;
     private long _resourceVersion;
     private AbortRequest? _abort;
+    private PromotionPhase? _phase;
+    private readonly PromotionAudit? _audit;
 
     /// <param name="annotations">The Promotion's annotations as loaded (an abort already requested is seen at once).</param>
     public PromotionStatusWriter(IResourceStore? store, ResourceKey key, long resourceVersion, IReadOnlyDictionary<string, string>? annotations = null)
+        : this(store, key, resourceVersion, annotations, null, null)
     {
+    }
+
+    /// <param name="audit">The audit entries to store with the status writes that start and finish the Promotion; null for none.</param>
+    /// <param name="phase">The phase as loaded.</param>
+    public PromotionStatusWriter(IResourceStore? store, ResourceKey key, long resourceVersion, IReadOnlyDictionary<string, string>? annotations, PromotionAudit? audit, PromotionPhase? phase)
+    {
+        _audit = audit;
+        _phase = phase;
         _store = store;
         _key = key;
         _resourceVersion = resourceVersion;
@@ -36,12 +47,16 @@ internal sealed class PromotionStatusWriter
             return;
         }
         var element = JsonSerializer.SerializeToElement(ResourceSerializer.ToJsonNode(status));
+        var events = _audit?.EntriesFor(_phase, status) ?? [];
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                var written = await _store.UpdateStatusAsync(_key, _resourceVersion, element, cancellationToken);
+                var written = events.Count == 0
+                    ? await _store.UpdateStatusAsync(_key, _resourceVersion, element, cancellationToken)
+                    : (await _store.ApplyAsync([new StoreOperation.UpdateStatus(_key, _resourceVersion, element)], events, cancellationToken))[0];
                 _resourceVersion = written.ResourceVersion;
+                _phase = status.Phase;
                 return;
             }
             catch (ResourceConflictException) when (attempt < 5)
