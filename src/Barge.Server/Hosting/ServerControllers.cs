@@ -11,8 +11,8 @@ internal static class ServerControllers
     /// <summary>The controller runtime to run and the object that owns its resources.</summary>
     public static (ControllerRuntime Runtime, IDisposable Owner) Create(IResourceStore store, string home, SecretCipher cipher, TimeProvider time, ILoggerFactory loggers)
     {
-        // The switch to the pipeline controller (Warehouse + Stage + Promotion reconcilers) is this line.
-        var controller = new WarehouseController(store, home, cipher, time, loggers);
+        // The composition root of the controllers (Warehouse + Stage + Promotion reconcilers) is this line.
+        var controller = new PipelineController(store, home, cipher, time, loggers);
         return (controller.Runtime, controller);
     }
 }
