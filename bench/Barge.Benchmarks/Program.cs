@@ -5,14 +5,19 @@ namespace Barge.Benchmarks;
 
 internal static class Program
 {
-    public static async Task Main(string[] args)
+    public static async Task<int> Main(string[] args)
     {
         // Macro measurements that are one run, not a statistical benchmark.
         if (args is ["store-growth"])
         {
             await StoreGrowthMacro.RunAsync();
-            return;
+            return 0;
+        }
+        if (args.Length > 0 && args[0] == "serve-load")
+        {
+            return await Server.ServeLoad.RunAsync(args[1..]);
         }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
     }
 }

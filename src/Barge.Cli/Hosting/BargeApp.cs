@@ -117,6 +117,8 @@ internal static class BargeApp
             .WithExample("reconcile", "--until-idle");
         config.AddCommand<Store.MigrateCommand>("migrate").WithDescription("Create or migrate the store's schema: PostgreSQL (--store, $BARGE_STORE) or the embedded SQLite.");
         config.AddCommand<Demo.DemoCommand>("demo").WithDescription("Run the grommet quick start end to end in a fresh BARGE_HOME: repositories, pipeline, controllers, history.");
+        config.AddCommand<Serve.ServeCommand>("serve").WithDescription("Serve the REST API, SSE watches and the controllers on the embedded store.");
+        config.AddBranch("token", Serve.TokenCommands.Configure);
         config.AddCommand<VersionCommand>("version").WithDescription("Print the version of barge.");
     }
 }

@@ -1,5 +1,6 @@
 using Barge.Cli.Hosting;
 using Barge.Engine.Controllers;
+using Barge.Engine.Controllers.Promotions;
 
 namespace Barge.Cli.Warehouses;
 
@@ -19,10 +20,21 @@ internal sealed class ReconcileCommand(CliContext cli) : BargeCommand<ReconcileS
         using var ownedCipher = cipher;
         await using var store = await EmbeddedStore.OpenForWriteAsync(Cli, cancellationToken);
         using var loggers = new StderrLoggerFactory(Cli.Error);
-        using var controller = new PipelineController(store, Cli.Home.Path, cipher, Cli.Time, loggers);
+        var options = new PipelineControllerOptions
+        {
+            Promotion = new PromotionReconcilerOptions { LeaseDuration = TimeSpan.FromSeconds(settings.PromotionLeaseSeconds) },
+        };
+        using var controller = new PipelineController(store, Cli.Home.Path, cipher, Cli.Time, loggers, options);
         if (settings.UntilIdle)
         {
-            var count = await controller.Runtime.RunUntilIdleAsync(TimeSpan.FromMilliseconds(settings.IdleWindowMilliseconds), cancellationToken);
+            var window = TimeSpan.FromMilliseconds(settings.IdleWindowMilliseconds);
+            var count = await controller.Runtime.RunUntilIdleAsync(window, cancellationToken);
+            // A Promotion whose lease another process holds (or a dead one held) is work still to do.
+            while (controller.Promotions.WaitingForLease)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+                count += await controller.Runtime.RunUntilIdleAsync(window, cancellationToken);
+            }
             Cli.Output.WriteLine($"idle after {count} reconcile(s)");
             var unsuccessful = controller.Promotions.Unsuccessful.Order(StringComparer.Ordinal).ToList();
             if (unsuccessful.Count > 0)

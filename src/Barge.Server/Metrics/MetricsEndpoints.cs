@@ -33,7 +33,7 @@ public static class MetricsEndpoints
     public static IEndpointRouteBuilder MapBargeMetrics(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.MapPrometheusScrapingEndpoint(Path);
+        endpoints.MapPrometheusScrapingEndpoint(Path).WithMetadata(Auth.Access.Anonymous);
         return endpoints;
     }
 }

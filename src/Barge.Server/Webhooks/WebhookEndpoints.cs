@@ -2,6 +2,7 @@ using System.Text.Json;
 using Barge.Server.Webhooks.Providers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -43,7 +44,11 @@ public static class WebhookEndpoints
             context.Response.StatusCode = reply.Status;
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync(reply.Body.ToJsonString(JsonOptions) + "\n", context.RequestAborted);
-        }).WithName("webhook-receiver");
+        })
+            .WithName("webhook-receiver")
+            .WithMetadata(Auth.Access.Anonymous)
+            // The handler answers 413 itself past MaxBodyBytes; the server-wide limit must not cut it first.
+            .WithMetadata(new RequestSizeLimitAttribute(options.MaxBodyBytes + 1));
         return endpoints;
     }
 

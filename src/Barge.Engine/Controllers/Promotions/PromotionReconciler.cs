@@ -51,6 +51,18 @@ public sealed partial class PromotionReconciler : IReconciler
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _unsuccessful = new(StringComparer.Ordinal);
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ResourceKey, byte> _waitingForLease = new();
+
+    /// <summary>The Promotions this process has run a pass of: any other Running one was interrupted elsewhere.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ResourceKey, byte> _ranHere = new();
+
+    /// <summary>
+    /// Whether a Promotion waits for a lease another process holds (or a process that died held: it
+    /// expires after <see cref="PromotionReconcilerOptions.LeaseDuration"/>). <c>reconcile --until-idle</c>
+    /// is not idle while one does.
+    /// </summary>
+    public bool WaitingForLease => !_waitingForLease.IsEmpty;
+
     /// <summary>
     /// When a Running Promotion's next pass is due: its own status writes wake it through the feed, and
     /// a polled step must still wait its retry-after (an abort request does not wait).
@@ -83,12 +95,14 @@ public sealed partial class PromotionReconciler : IReconciler
         var stored = await _store.GetAsync(key, cancellationToken);
         if (stored is null)
         {
+            _waitingForLease.TryRemove(key, out _);
             return ReconcileResult.Done;
         }
         var promotion = StoredResources.ToTyped<Promotion>(stored);
         var phase = promotion.Status?.Phase ?? PromotionPhase.Pending;
         if (FinalPhase.IsTerminal(phase))
         {
+            _waitingForLease.TryRemove(key, out _);
             // Removes a work directory a crash left behind after the final status write.
             await (await _engines(key.Project, cancellationToken)).RunOnceAsync(key.Project, key.Name, null, cancellationToken);
             return ReconcileResult.Done;
@@ -117,17 +131,35 @@ public sealed partial class PromotionReconciler : IReconciler
         {
             return await EndAsync(stored, promotion, PromotionPhase.Errored, unavailable, cancellationToken);
         }
-        return await RunLeasedAsync(key, stage, promotion, cancellationToken);
+        return await RunLeasedAsync(key, stored, stage, promotion, cancellationToken);
     }
 
-    private async Task<ReconcileResult> RunLeasedAsync(ResourceKey key, Stage stage, Promotion promotion, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether the Running Promotion's current step was cut off: a step's status is stored only after it
+    /// returns, so a step with no stored result (no metadata, or started without a message or error
+    /// count, unlike a polled or retried step) was in flight when its process died.
+    /// </summary>
+    private static bool Interrupted(Promotion promotion)
+    {
+        if (promotion.Status?.Phase != PromotionPhase.Running)
+        {
+            return false;
+        }
+        var metadata = promotion.Status.StepExecutionMetadata ?? [];
+        var current = (int)promotion.Status.CurrentStep;
+        return current >= metadata.Count || metadata[current] is { FinishedAt: null, ErrorCount: 0, Message: null };
+    }
+
+    private async Task<ReconcileResult> RunLeasedAsync(ResourceKey key, StoredResource stored, Stage stage, Promotion promotion, CancellationToken cancellationToken)
     {
         var leaseName = $"promotion/{key.Project}/{key.Name}";
         if (await _store.TryAcquireLeaseAsync(leaseName, _options.Holder, _options.LeaseDuration, cancellationToken) is null)
         {
             LogLeaseHeld(_logger, key.Name, key.Project);
+            _waitingForLease.TryAdd(key, 0);
             return ReconcileResult.After(_options.LeaseRetry);
         }
+        _waitingForLease.TryRemove(key, out _);
         using var renewing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var renewal = RenewAsync(leaseName, renewing.Token);
         PromotionRunOutcome outcome;
@@ -135,6 +167,14 @@ public sealed partial class PromotionReconciler : IReconciler
         {
             IProgress<StepProgress>? progress = _options.Progress is { } report ? new KeyedProgress(key, report) : null;
             var engine = await _engines(key.Project, cancellationToken);
+            if (_ranHere.TryAdd(key, 0) && Interrupted(promotion))
+            {
+                // A process died in the middle of a step: its work directory is in an unknown state.
+                // Without it the engine restarts from the first step keeping the state (the git steps
+                // start from a fresh clone, so what was pushed is not pushed again).
+                LogResumeInterrupted(_logger, key.Name, key.Project);
+                PromotionEngine.RemoveWorkDirectory(engine.WorkDirectoryOf(stored.Uid));
+            }
             outcome = await engine.RunOnceAsync(key.Project, key.Name, progress, cancellationToken);
         }
         finally
@@ -232,6 +272,9 @@ public sealed partial class PromotionReconciler : IReconciler
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Promotion \"{Promotion}\" in project \"{Project}\" is being run by another process; waiting")]
     private static partial void LogLeaseHeld(ILogger logger, string promotion, string project);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Promotion \"{Promotion}\" in project \"{Project}\" was interrupted in the middle of a step; restarting it from the first step")]
+    private static partial void LogResumeInterrupted(ILogger logger, string promotion, string project);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "lost the lease {Lease} while running it")]
     private static partial void LogLeaseLost(ILogger logger, string lease);

@@ -1,0 +1,41 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Barge.Server.Api;
+
+/// <summary>Writes <see cref="ApiError"/>s as <c>application/problem+json</c> (RFC 7807).</summary>
+internal static class Problems
+{
+    public static async Task WriteAsync(HttpContext context, ApiError error)
+    {
+        context.Response.StatusCode = error.Status;
+        context.Response.ContentType = "application/problem+json; charset=utf-8";
+        await using var writer = new Utf8JsonWriter(context.Response.Body);
+        writer.WriteStartObject();
+        writer.WriteString("type", "about:blank");
+        writer.WriteString("title", ReasonPhrases.GetReasonPhrase(error.Status));
+        writer.WriteNumber("status", error.Status);
+        writer.WriteString("detail", error.Message);
+        writer.WriteString("instance", context.Request.Path.Value);
+        writer.WriteString("error", error.Message);
+        if (error.Errors.Count > 0)
+        {
+            writer.WriteStartArray("errors");
+            foreach (var item in error.Errors)
+            {
+                writer.WriteStringValue(item);
+            }
+            writer.WriteEndArray();
+        }
+        writer.WriteEndObject();
+        await writer.FlushAsync(context.RequestAborted);
+    }
+
+    public static IResult Result(ApiError error) => new ProblemResult(error);
+
+    private sealed class ProblemResult(ApiError error) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext) => WriteAsync(httpContext, error);
+    }
+}

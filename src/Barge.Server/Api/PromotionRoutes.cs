@@ -1,0 +1,68 @@
+using System.Text.Json;
+using Barge.Server.Auth;
+using Barge.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Barge.Server.Api;
+
+/// <summary>Promotions, promoting and PromotionTasks (kargo-rest-api.md §4.5–4.7, §4.11, §4.12).</summary>
+internal static class PromotionRoutes
+{
+    private static readonly JsonSerializerOptions Lenient = new(JsonSerializerDefaults.Web);
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapPost("/projects/{project}/stages/{stage}/promotions", PromoteAsync).RequireAccess(Access.Project(ProjectRole.Promoter)).WithTags("promotions");
+        api.MapGet("/projects/{project}/promotions", ListAsync).RequireAccess(Access.Project(ProjectRole.Viewer)).WithTags("promotions");
+        api.MapGet("/projects/{project}/promotions/{promotion}", (HttpContext c, string project, string promotion, ResourceReads reads, ApiWatches watches)
+            => ProjectRoutes.GetOneAsync(c, new ResourceKey("Promotion", project, promotion), reads, watches)).RequireAccess(Access.Project(ProjectRole.Viewer)).WithTags("promotions");
+        api.MapPost("/projects/{project}/promotions/{promotion}/refresh", (HttpContext c, string project, string promotion, ResourceActions actions)
+            => ProjectRoutes.RefreshAsync(c, new ResourceKey("Promotion", project, promotion), actions)).RequireAccess(Access.Project(ProjectRole.Promoter)).WithTags("promotions");
+        api.MapPost("/projects/{project}/promotions/{promotion}/abort", AbortAsync).RequireAccess(Access.Project(ProjectRole.Promoter)).WithTags("promotions");
+
+        api.MapGet("/projects/{project}/promotion-tasks", async (HttpContext c, string project, ResourceReads reads) =>
+        {
+            var list = await reads.ListAsync("PromotionTask", project, c.RequestAborted);
+            return ManifestJson.List(list.Items, list.ResourceVersion);
+        }).RequireAccess(Access.Project(ProjectRole.Viewer)).WithTags("promotion-tasks");
+        api.MapGet("/projects/{project}/promotion-tasks/{task}", async (HttpContext c, string project, string task, ResourceReads reads)
+            => (await reads.GetAsync(new ResourceKey("PromotionTask", project, task), c.RequestAborted)).ToResult(t => ManifestJson.Object(t)))
+            .RequireAccess(Access.Project(ProjectRole.Viewer)).WithTags("promotion-tasks");
+    }
+
+    private static async Task<IResult> PromoteAsync(HttpContext context, string project, string stage, ResourceActions actions)
+    {
+        PromoteBody? body;
+        try
+        {
+            body = await JsonSerializer.DeserializeAsync<PromoteBody>(context.Request.Body, Lenient, context.RequestAborted);
+        }
+        catch (JsonException ex)
+        {
+            return Problems.Result(ApiError.BadRequest("invalid JSON body: " + ex.Message));
+        }
+        if (body is null)
+        {
+            return Problems.Result(ApiError.BadRequest("EOF: the body must be {\"freight\"|\"freightAlias\"|\"origin\": …}"));
+        }
+        var caller = AccessMiddleware.CallerOf(context);
+        return (await actions.PromoteAsync(project, stage, body, caller.Actor, context.RequestAborted)).ToResult(p => ManifestJson.Object(p, 201));
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext context, string project, ResourceReads reads, ApiWatches watches)
+    {
+        var stage = context.Request.Query["stage"].ToString();
+        if (context.Request.Flag("watch"))
+        {
+            return watches.Collection(ResourceQuery.OfKind("Promotion", project),
+                p => stage.Length == 0 || (p.Spec.TryGetProperty("stage", out var s) && s.GetString() == stage));
+        }
+        var list = await reads.ListPromotionsAsync(project, stage, context.RequestAborted);
+        return ManifestJson.List(list.Items, list.ResourceVersion);
+    }
+
+    private static async Task<IResult> AbortAsync(HttpContext context, string project, string promotion, ResourceActions actions) =>
+        (await actions.AbortPromotionAsync(project, promotion, AccessMiddleware.CallerOf(context).Actor, context.RequestAborted)).ToResult(_ => ManifestJson.Empty());
+}

@@ -1,0 +1,18 @@
+using Barge.Engine.Controllers;
+using Barge.Engine.Credentials;
+using Barge.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Barge.Server.Hosting;
+
+/// <summary>The controllers <c>barge serve</c> hosts: the one place that picks their composition root.</summary>
+internal static class ServerControllers
+{
+    /// <summary>The controller runtime to run and the object that owns its resources.</summary>
+    public static (ControllerRuntime Runtime, IDisposable Owner) Create(IResourceStore store, string home, SecretCipher cipher, TimeProvider time, ILoggerFactory loggers)
+    {
+        // The composition root of the controllers (Warehouse + Stage + Promotion reconcilers) is this line.
+        var controller = new PipelineController(store, home, cipher, time, loggers);
+        return (controller.Runtime, controller);
+    }
+}
