@@ -47,8 +47,9 @@ public static class WebhookEndpoints
         })
             .WithName("webhook-receiver")
             .WithMetadata(Auth.Access.Anonymous)
-            // The handler answers 413 itself past MaxBodyBytes; the server-wide limit must not cut it first.
-            .WithMetadata(new RequestSizeLimitAttribute(options.MaxBodyBytes + 1));
+            // The handler answers 413 itself past MaxBodyBytes. The server may drain up to eight times that so a
+            // sender of an oversized body reads the 413 instead of a reset; beyond it the connection is cut.
+            .WithMetadata(new RequestSizeLimitAttribute(options.MaxBodyBytes * 8));
         return endpoints;
     }
 
