@@ -50,6 +50,8 @@ public sealed class GrommetPipelineTests : IDisposable
         Assert.Contains($"desiredRevision: {devCommit}", File.ReadAllText(Path.Combine(clone, "env", "dev", "values.yaml")), StringComparison.Ordinal);
         Assert.Empty(await PromotionsAsync("prod"));
 
+        // Promotions run in name (ULID time) order: the person's comes a second after the auto-promotion.
+        _run.Time.Advance(TimeSpan.FromSeconds(1));
         await RunOkAsync("promote", "-p", "grommet", "--warehouse", "grommet-release", "--stage", "dev");
         clone = _world.CloneConfig("after-release");
         Assert.Contains("imageTag: v1.0.0", File.ReadAllText(Path.Combine(clone, "env", "dev", "values.yaml")), StringComparison.Ordinal);
