@@ -13,6 +13,11 @@ internal static class Program
             await StoreGrowthMacro.RunAsync();
             return 0;
         }
+        if (args.Length > 0 && args[0] == "pipeline-macro")
+        {
+            await Pipeline.PipelineMacro.RunAsync(args);
+            return 0;
+        }
         if (args.Length > 0 && args[0] == "serve-load")
         {
             return await Server.ServeLoad.RunAsync(args[1..]);

@@ -160,6 +160,8 @@ public sealed class PromotionFactoryTests
         await using var fixture = await EngineFixture.CreateAsync();
         await SetUpAsync(fixture, Stage([Step("compose-output", config: new { a = "b" })]));
         var created = await fixture.Factory().BuildAsync(new PromotionRequest("p", "dev") { Freight = DevFreight });
-        Assert.Equal($"Freight \"{DevFreight}\" is not available to Stage \"dev\" in namespace \"p\"", Assert.Single(created.Errors));
+        var error = Assert.Single(created.Errors);
+        Assert.StartsWith($"Freight \"{DevFreight}\" is not available to Stage \"dev\" in project \"p\": ", error, StringComparison.Ordinal);
+        Assert.Contains("does not request Freight from Warehouse/", error, StringComparison.Ordinal);
     }
 }
