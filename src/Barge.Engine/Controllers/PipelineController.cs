@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Barge.Engine.Controllers.Promotions;
 using Barge.Engine.Controllers.Stages;
 using Barge.Engine.Credentials;
@@ -6,6 +7,7 @@ using Barge.Engine.Git;
 using Barge.Engine.Helm;
 using Barge.Engine.Promotion;
 using Barge.Engine.Registry;
+using Barge.Engine.Verification;
 using Barge.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -23,6 +25,8 @@ public sealed class PipelineController : IDisposable
     private readonly GitMirrorCache _mirrors;
     private readonly RegistryClient _registry;
     private readonly HelmIndexClient _helm;
+    private readonly RandomNumberGenerator? _random;
+    private readonly HttpAnalysisRunner? _analysis;
 
     public PipelineController(IResourceStore store, string bargeHome, SecretCipher cipher, TimeProvider time, ILoggerFactory loggers, PipelineControllerOptions? options = null)
     {
@@ -42,7 +46,15 @@ public sealed class PipelineController : IDisposable
         var credentials = options.Credentials ?? (async (project, ct) => await source.ForProjectAsync(project, ct));
         var engineOptions = new PromotionEngineOptions(options.WorkRoot ?? Path.Combine(bargeHome, "work")) { UiBaseUrl = options.UiBaseUrl };
         Warehouses = new WarehouseReconciler(store, discoverer, credentials, time, Random.Shared, loggers.CreateLogger<WarehouseReconciler>(), options.Warehouse);
-        Stages = new StageReconciler(store, time, options.Verification, loggers.CreateLogger<StageReconciler>());
+        // Verification runs the analysis templates' web metrics unless the caller brings its own runner.
+        var verification = options.Verification;
+        if (verification is null)
+        {
+            _random = RandomNumberGenerator.Create();
+            _analysis = new HttpAnalysisRunner(store, time, _random, loggers.CreateLogger<HttpAnalysisRunner>());
+            verification = _analysis;
+        }
+        Stages = new StageReconciler(store, time, verification, loggers.CreateLogger<StageReconciler>());
         Promotions = new PromotionReconciler(
             store,
             async (project, ct) => new PromotionEngine(store, engineOptions with { Credentials = await credentials(project, ct) }, time),
@@ -69,5 +81,7 @@ public sealed class PipelineController : IDisposable
         _mirrors.Dispose();
         _registry.Dispose();
         _helm.Dispose();
+        _analysis?.Dispose();
+        _random?.Dispose();
     }
 }

@@ -16,7 +16,7 @@ public sealed record PipelineControllerOptions
 
     public RegistryClientOptions Registry { get; init; } = new();
 
-    /// <summary>Runs Stages' <c>spec.verification</c>; null makes those verifications end in Error ("not configured").</summary>
+    /// <summary>Runs Stages' <c>spec.verification</c>; null uses the built-in <see cref="HttpAnalysisRunner"/> (web metrics of analysis templates).</summary>
     public IVerificationRunner? Verification { get; init; }
 
     /// <summary>The parent of the Promotions' work directories. Default: <c>$BARGE_HOME/work</c>.</summary>

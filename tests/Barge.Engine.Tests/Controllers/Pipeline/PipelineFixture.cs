@@ -53,12 +53,17 @@ internal sealed class PipelineFixture : IAsyncDisposable
 
     public ControllerRuntime Runtime { get; }
 
-    public static async Task<PipelineFixture> CreateAsync(IVerificationRunner? runner = null, PromotionReconcilerOptions? options = null)
+    public static Task<PipelineFixture> CreateAsync(IVerificationRunner? runner = null, PromotionReconcilerOptions? options = null) =>
+        CreateAsync((_, _) => runner, options);
+
+    /// <summary>A fixture whose verification runner is made over its own store and clock.</summary>
+    public static async Task<PipelineFixture> CreateAsync(Func<IResourceStore, TimeProvider, IVerificationRunner?> runner, PromotionReconcilerOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(runner);
         var time = new FakeTimeProvider(T0);
         var directory = new TempDirectory("barge-pipeline-db");
         var store = await SqliteResourceStore.OpenAsync(new SqliteStoreOptions(Path.Combine(directory.Path, "barge.db")), time);
-        var fixture = new PipelineFixture(store, time, runner, options);
+        var fixture = new PipelineFixture(store, time, runner(store, time), options);
         fixture._extra.Add(directory);
         return fixture;
     }

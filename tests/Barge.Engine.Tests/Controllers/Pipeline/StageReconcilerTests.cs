@@ -1,5 +1,7 @@
+using System.Security.Cryptography;
 using Barge.Engine.Audit;
 using Barge.Engine.Controllers.Stages;
+using Barge.Engine.Verification;
 using Barge.Resources.Model;
 using Barge.Storage;
 using Xunit;
@@ -109,6 +111,49 @@ public sealed class StageReconcilerTests
         var audit = await f.AuditAsync();
         Assert.Single(audit, a => a.Type == AuditTypes.VerificationStarted && a.Stage == "dev");
         Assert.Single(audit, a => a.Type == AuditTypes.VerificationFinished && a.Stage == "dev" && a.Phase == "Error");
+    }
+
+    [Theory]
+    [InlineData("the check passes: verified, then promoted downstream", true)]
+    [InlineData("the check fails: not verified, nothing downstream", false)]
+    public async Task Reconcile_VerificationWithHttpAnalysis_VerifiesOnlyWhenTheCheckPasses(string scenario, bool ready)
+    {
+        Assert.NotNull(scenario);
+        await using var server = new Promotion.Steps.LocalHttpServer(_ => new Promotion.Steps.HttpReply(200, "{\"ready\":" + (ready ? "true" : "false") + "}", "application/json"));
+        using var random = RandomNumberGenerator.Create();
+        HttpAnalysisRunner? runner = null;
+        await using var f = await PipelineFixture.CreateAsync((store, time) => runner = new HttpAnalysisRunner(store, time, random));
+        using var ownedRunner = runner;
+        await f.ApplyAsync(
+            $$"""
+            apiVersion: argoproj.io/v1alpha1
+            kind: AnalysisTemplate
+            metadata:
+              name: smoke
+              namespace: p
+            spec:
+              metrics:
+              - name: ready
+                successCondition: result == true
+                provider:
+                  web:
+                    url: {{server.At("health")}}
+                    jsonPath: "{$.ready}"
+            """,
+            PipelineFixture.StageYaml("dev", verification: true),
+            PipelineFixture.StageYaml("prod", ["dev"]),
+            PipelineFixture.AutoPromote("dev", "prod"));
+        await f.PutFreightAsync("f1");
+
+        await f.RunUntilIdleAsync();
+
+        var verification = (await f.StageAsync("dev")).Status!.FreightHistory![0].VerificationHistory![0];
+        Assert.Equal(ready ? VerificationPhase.Successful : VerificationPhase.Failed, verification.Phase);
+        Assert.NotEmpty(server.Requests);
+        Assert.Equal(ready, (await f.FreightAsync("f1")).Status!.VerifiedIn?.ContainsKey("dev") ?? false);
+        Assert.Equal(ready ? 1 : 0, (await f.PromotionsAsync("prod")).Count);
+        var audit = await f.AuditAsync();
+        Assert.Single(audit, a => a.Type == AuditTypes.VerificationFinished && a.Stage == "dev" && a.Phase == verification.Phase.ToString());
     }
 
     [Fact]
