@@ -10,14 +10,49 @@ internal static class Ulid
 {
     private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
-    /// <summary>A new ULID from the clock and a random source (both injected so tests are repeatable).</summary>
+    private static readonly Lock Gate = new();
+    private static long _lastMilliseconds = -1;
+    private static readonly byte[] LastRandomness = new byte[10];
+
+    /// <summary>
+    /// A new ULID from the clock and a random source (both injected so tests are repeatable). Within
+    /// one millisecond the ULIDs of this process are monotonic (the previous randomness plus one, as
+    /// the ULID specification's monotonic factory): two Promotions created in the same millisecond
+    /// still queue in creation order.
+    /// </summary>
     public static string New(TimeProvider time, RandomNumberGenerator random)
     {
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(random);
+        var milliseconds = time.GetUtcNow().ToUnixTimeMilliseconds();
         Span<byte> randomness = stackalloc byte[10];
-        random.GetBytes(randomness);
-        return Format(time.GetUtcNow().ToUnixTimeMilliseconds(), randomness);
+        lock (Gate)
+        {
+            if (milliseconds == _lastMilliseconds && Increment(LastRandomness))
+            {
+                LastRandomness.CopyTo(randomness);
+            }
+            else
+            {
+                random.GetBytes(randomness);
+                randomness.CopyTo(LastRandomness);
+                _lastMilliseconds = milliseconds;
+            }
+        }
+        return Format(milliseconds, randomness);
+    }
+
+    /// <summary>Adds one to the 80-bit big-endian number; false when it overflowed (then a fresh random value is taken).</summary>
+    private static bool Increment(byte[] value)
+    {
+        for (var i = value.Length - 1; i >= 0; i--)
+        {
+            if (++value[i] != 0)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>The ULID of a timestamp (milliseconds since the Unix epoch) and 10 random bytes.</summary>

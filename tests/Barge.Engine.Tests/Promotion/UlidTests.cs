@@ -20,6 +20,19 @@ public sealed class UlidTests
         Assert.True(string.CompareOrdinal(earlier, later) < 0);
     }
 
+    [Fact]
+    public void New_SameMillisecond_SortsInCreationOrder()
+    {
+        var frozen = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2031, 1, 2, 3, 4, 5, TimeSpan.Zero));
+        using var random = System.Security.Cryptography.RandomNumberGenerator.Create();
+
+        var names = Enumerable.Range(0, 200).Select(_ => Ulid.New(frozen, random)).ToList();
+
+        Assert.Equal(names, names.Order(StringComparer.Ordinal));
+        Assert.Equal(names.Count, names.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(names, n => Assert.Equal(names[0][..10], n[..10]));
+    }
+
     [Theory]
     [InlineData("short", "dev", "abcdef0123", "dev.01arz3ndek0000000000000000.abcdef0")]
     [InlineData("trailingDash", "dev-", "abc", "dev.01arz3ndek0000000000000000.abc")]
