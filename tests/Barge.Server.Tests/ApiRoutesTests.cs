@@ -166,6 +166,26 @@ public sealed class ApiRoutesTests
     }
 
     [Fact]
+    public async Task ListStages_AfterAnyWrite_IsReadAfresh()
+    {
+        await using var server = await TestServer.StartAsync();
+        await server.ApplyPipelineAsync();
+        using var client = server.Client();
+        var before = JsonDocument.Parse(await client.GetStringAsync("/v1beta1/projects/p1/stages")).RootElement;
+        var again = JsonDocument.Parse(await client.GetStringAsync("/v1beta1/projects/p1/stages")).RootElement;
+        var dev = (await server.Store.GetAsync(new Barge.Storage.ResourceKey("Stage", "p1", "dev")))!;
+
+        using var status = JsonDocument.Parse("""{"phase":"Steady","message":"written behind the list's back"}""");
+        await server.Store.UpdateStatusAsync(dev.Key, dev.ResourceVersion, status.RootElement);
+        var after = JsonDocument.Parse(await client.GetStringAsync("/v1beta1/projects/p1/stages")).RootElement;
+
+        Assert.Equal(before.GetRawText(), again.GetRawText());
+        var written = after.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("metadata").GetProperty("name").GetString() == "dev");
+        Assert.Equal("written behind the list's back", written.GetProperty("status").GetProperty("message").GetString());
+        Assert.NotEqual(before.GetProperty("metadata").GetProperty("resourceVersion").GetString(), after.GetProperty("metadata").GetProperty("resourceVersion").GetString());
+    }
+
+    [Fact]
     public async Task HealthAndOpenApi_NeedNoToken()
     {
         await using var server = await TestServer.StartAsync();

@@ -41,15 +41,19 @@ internal static class ManifestJson
         new JsonBody(status, writer => Write(writer, resource));
 
     public static IResult List(IReadOnlyList<StoredResource> items, long? resourceVersion) =>
-        new JsonBody(200, writer =>
-        {
-            writer.WriteStartObject();
-            writer.WriteStartObject("metadata");
-            writer.WriteString("resourceVersion", resourceVersion?.ToString(CultureInfo.InvariantCulture) ?? "");
-            writer.WriteEndObject();
-            WriteItems(writer, "items", items);
-            writer.WriteEndObject();
-        });
+        new JsonBody(200, writer => WriteList(writer, items, resourceVersion));
+
+    /// <summary>A Kubernetes-style list: <c>{"metadata":{"resourceVersion":…},"items":[…]}</c>.</summary>
+    public static void WriteList(Utf8JsonWriter writer, IReadOnlyList<StoredResource> items, long? resourceVersion)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        writer.WriteStartObject("metadata");
+        writer.WriteString("resourceVersion", resourceVersion?.ToString(CultureInfo.InvariantCulture) ?? "");
+        writer.WriteEndObject();
+        WriteItems(writer, "items", items);
+        writer.WriteEndObject();
+    }
 
     public static void WriteItems(Utf8JsonWriter writer, string name, IReadOnlyList<StoredResource> items)
     {

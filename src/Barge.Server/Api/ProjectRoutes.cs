@@ -23,8 +23,8 @@ internal static class ProjectRoutes
         api.MapPost("/projects/{project}/stages/{stage}/refresh", (HttpContext c, string project, string stage, ResourceActions actions)
             => RefreshAsync(c, new ResourceKey("Stage", project, stage), actions)).RequireAccess(Access.Project(ProjectRole.Promoter)).WithTags("stages");
 
-        api.MapGet("/projects/{project}/warehouses", (HttpContext c, string project, ResourceReads reads, ApiWatches watches)
-            => ListAsync(c, "Warehouse", project, reads, watches)).RequireAccess(Access.Project(ProjectRole.Viewer)).WithTags("warehouses");
+        api.MapGet("/projects/{project}/warehouses", (HttpContext c, string project, ResourceReads reads, ApiWatches watches, ListResponseCache lists)
+            => ListAsync(c, "Warehouse", project, reads, watches, lists)).RequireAccess(Access.Project(ProjectRole.Viewer)).WithTags("warehouses");
         api.MapGet("/projects/{project}/warehouses/{warehouse}", (HttpContext c, string project, string warehouse, ResourceReads reads, ApiWatches watches)
             => GetOneAsync(c, new ResourceKey("Warehouse", project, warehouse), reads, watches)).RequireAccess(Access.Project(ProjectRole.Viewer)).WithTags("warehouses");
         api.MapDelete("/projects/{project}/warehouses/{warehouse}", (HttpContext c, string project, string warehouse, ResourceActions actions)
@@ -34,14 +34,13 @@ internal static class ProjectRoutes
     }
 
     /// <summary>A list, or with <c>?watch=true</c> its change stream.</summary>
-    public static async Task<IResult> ListAsync(HttpContext context, string kind, string project, ResourceReads reads, ApiWatches watches)
+    public static async Task<IResult> ListAsync(HttpContext context, string kind, string project, ResourceReads reads, ApiWatches watches, ListResponseCache lists)
     {
         if (context.Request.Flag("watch"))
         {
             return watches.Collection(ResourceQuery.OfKind(kind, project), _ => true);
         }
-        var list = await reads.ListAsync(kind, project, context.RequestAborted);
-        return ManifestJson.List(list.Items, list.ResourceVersion);
+        return await lists.GetAsync($"{kind}/{project}", ct => reads.ListAsync(kind, project, ct), context.RequestAborted);
     }
 
     /// <summary>One object, or with <c>?watch=true</c> its current state and then its changes.</summary>
@@ -86,14 +85,14 @@ internal static class ProjectRoutes
     private static async Task<IResult> DeleteProjectAsync(HttpContext context, string project, ResourceActions actions) =>
         await DeleteAsync(context, ResourceKey.Cluster("Project", project), actions);
 
-    private static async Task<IResult> ListStagesAsync(HttpContext context, string project, ResourceReads reads, ApiWatches watches)
+    private static async Task<IResult> ListStagesAsync(HttpContext context, string project, ResourceReads reads, ApiWatches watches, ListResponseCache lists)
     {
         var origins = context.Request.Values("freightOrigins");
         if (context.Request.Flag("watch"))
         {
             return watches.Collection(ResourceQuery.OfKind("Stage", project), ResourceReads.StageFilter(origins));
         }
-        var list = await reads.ListStagesAsync(project, origins, context.RequestAborted);
-        return ManifestJson.List(list.Items, list.ResourceVersion);
+        var key = "Stage/" + project + "?" + string.Join('\u0000', origins);
+        return await lists.GetAsync(key, ct => reads.ListStagesAsync(project, origins, ct), context.RequestAborted);
     }
 }

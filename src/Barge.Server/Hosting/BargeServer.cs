@@ -67,6 +67,7 @@ public static class BargeServer
         services.AddSingleton(new ResourceDocuments(store, time, cipher));
         services.AddSingleton(new SseWatch(store, options.WatchHeartbeat));
         services.AddSingleton<ApiWatches>();
+        services.AddSingleton(new ListResponseCache(store));
         services.AddOpenApi();
         if (options.RunControllers)
         {
