@@ -17,7 +17,7 @@ internal static class FreightRoutes
         api.MapPatch("/projects/{project}/freight/{freight}/alias", UpdateAliasAsync).RequireAccess(Access.Project(ProjectRole.Admin)).WithTags("freight");
     }
 
-    private static async Task<IResult> QueryAsync(HttpContext context, string project, ResourceReads reads, ApiWatches watches)
+    private static async Task<IResult> QueryAsync(HttpContext context, string project, ResourceReads reads, ApiWatches watches, ListResponseCache lists)
     {
         var request = context.Request;
         var origins = request.Values("origins");
@@ -32,21 +32,38 @@ internal static class FreightRoutes
                 return Problems.Result(ApiError.BadRequest($"invalid_argument: {unsupported}={value} is not supported by this server (only ungrouped Freight ordered by first_seen)"));
             }
         }
-        var result = await reads.QueryFreightAsync(project, request.Query["stage"].ToString(), origins, request.Flag("reverse"), context.RequestAborted);
-        return result.ToResult(found => ManifestJson.Custom(200, writer =>
+        var stage = request.Query["stage"].ToString();
+        var reverse = request.Flag("reverse");
+        if (stage.Length > 0)
         {
-            writer.WriteStartObject();
-            writer.WriteStartObject("groups");
-            writer.WriteStartObject("");
-            ManifestJson.WriteItems(writer, "items", found.Items);
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-            if (found.ResourceVersion is { } version)
-            {
-                writer.WriteString("resourceVersion", version.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            }
-            writer.WriteEndObject();
-        }));
+            // Availability depends on the clock (soak time) as well as the store: never cached.
+            var available = await reads.QueryFreightAsync(project, stage, origins, reverse, context.RequestAborted);
+            return available.ToResult(found => ManifestJson.Custom(200, writer => WriteQuery(writer, found)));
+        }
+        var key = $"Freight/{project}?{reverse}?{string.Join('\u0000', origins)}";
+        return await lists.GetBodyAsync(key, async ct =>
+        {
+            var result = await reads.QueryFreightAsync(project, null, origins, reverse, ct);
+            return result.Succeeded
+                ? new ListResponseCache.Snapshot(result.Value.ResourceVersion ?? 0, ListResponseCache.Serialize(writer => WriteQuery(writer, result.Value)))
+                : result.Error;
+        }, context.RequestAborted);
+    }
+
+    /// <summary>Kargo's Freight query shape: one group with the empty key, and the version to watch from.</summary>
+    private static void WriteQuery(System.Text.Json.Utf8JsonWriter writer, FreightQueryResult found)
+    {
+        writer.WriteStartObject();
+        writer.WriteStartObject("groups");
+        writer.WriteStartObject("");
+        ManifestJson.WriteItems(writer, "items", found.Items);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+        if (found.ResourceVersion is { } version)
+        {
+            writer.WriteString("resourceVersion", version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        writer.WriteEndObject();
     }
 
     private static async Task<IResult> GetAsync(HttpContext context, string project, string freight, ResourceReads reads) =>

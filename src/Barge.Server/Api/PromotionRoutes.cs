@@ -51,7 +51,7 @@ internal static class PromotionRoutes
         return (await actions.PromoteAsync(project, stage, body, caller.Actor, context.RequestAborted)).ToResult(p => ManifestJson.Object(p, 201));
     }
 
-    private static async Task<IResult> ListAsync(HttpContext context, string project, ResourceReads reads, ApiWatches watches)
+    private static async Task<IResult> ListAsync(HttpContext context, string project, ResourceReads reads, ApiWatches watches, ListResponseCache lists)
     {
         var stage = context.Request.Query["stage"].ToString();
         if (context.Request.Flag("watch"))
@@ -59,8 +59,7 @@ internal static class PromotionRoutes
             return watches.Collection(ResourceQuery.OfKind("Promotion", project),
                 p => stage.Length == 0 || (p.Spec.TryGetProperty("stage", out var s) && s.GetString() == stage));
         }
-        var list = await reads.ListPromotionsAsync(project, stage, context.RequestAborted);
-        return ManifestJson.List(list.Items, list.ResourceVersion);
+        return await lists.GetAsync($"Promotion/{project}?{stage}", ct => reads.ListPromotionsAsync(project, stage, ct), context.RequestAborted);
     }
 
     private static async Task<IResult> AbortAsync(HttpContext context, string project, string promotion, ResourceActions actions) =>
