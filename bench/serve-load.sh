@@ -3,12 +3,23 @@
 # a free loopback port (controllers off: the API alone is measured), then CLIENTS concurrent clients
 # (default 200) list its Stages for SECONDS (default 30): requests, errors, p50/p99; then the latency
 # from a Stage write to the SSE event a watcher receives; then the server's peak memory (VmHWM).
-# Usage: bench/serve-load.sh
+# PIN=1 runs the server on core 0 and the load generator on core 1 (taskset), so the generator does
+# not steal the server's CPU; PIN=0 (default) lets the scheduler place both.
+# Usage: [PIN=1] bench/serve-load.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 STAGES=${STAGES:-500}
 CLIENTS=${CLIENTS:-200}
 SECONDS_=${SECONDS_:-30}
+PIN=${PIN:-0}
+SERVER_CPU=()
+CLIENT_CPU=()
+if [ "$PIN" = 1 ]; then
+  command -v taskset >/dev/null || { echo "serve-load: PIN=1 needs taskset (util-linux)" >&2; exit 1; }
+  [ "$(nproc)" -ge 2 ] || { echo "serve-load: PIN=1 needs 2 cores, this machine has $(nproc)" >&2; exit 1; }
+  SERVER_CPU=(taskset -c 0)
+  CLIENT_CPU=(taskset -c 1)
+fi
 dotnet build -c Release src/Barge.Cli -o artifacts/serve-load/barge >/dev/null
 dotnet build -c Release bench/Barge.Benchmarks -o artifacts/serve-load/bench >/dev/null
 BARGE=$(pwd)/artifacts/serve-load/barge/barge
@@ -23,11 +34,11 @@ for i in range(n):
     print(f"---\napiVersion: kargo.akuity.io/v1alpha1\nkind: Stage\nmetadata:\n  name: stage-{i:04d}\n  namespace: load\nspec:\n  requestedFreight:\n  - origin:\n      kind: Warehouse\n      name: w\n    sources:\n      direct: true\n  promotionTemplate:\n    spec:\n      steps:\n      - uses: compose-output\n        as: out\n        config:\n          stage: stage-{i:04d}")
 PY
 "$BARGE" apply -f "$WORK/project.yaml" >/dev/null
-"$BARGE" serve --listen 127.0.0.1:0 --no-controllers > "$WORK/serve.out" 2> "$WORK/serve.err" &
+"${SERVER_CPU[@]}" "$BARGE" serve --listen 127.0.0.1:0 --no-controllers > "$WORK/serve.out" 2> "$WORK/serve.err" &
 PID=$!
 trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$WORK"' EXIT
 for _ in $(seq 50); do grep -q listening "$WORK/serve.out" 2>/dev/null && break; sleep 0.2; done
 URL=$(grep -o 'http://[0-9.:]*' "$WORK/serve.out" | head -1)
-echo "server $URL (pid $PID), $STAGES Stages"
-"$(pwd)/artifacts/serve-load/bench/Barge.Benchmarks" serve-load "$URL" "$(cat "$BARGE_HOME/admin-token")" load "$CLIENTS" "$SECONDS_"
+echo "server $URL (pid $PID), $STAGES Stages, pinned: $PIN"
+"${CLIENT_CPU[@]}" "$(pwd)/artifacts/serve-load/bench/Barge.Benchmarks" serve-load "$URL" "$(cat "$BARGE_HOME/admin-token")" load "$CLIENTS" "$SECONDS_"
 echo "server memory: $(grep -E 'VmHWM|VmRSS' /proc/$PID/status | tr -s ' ' | tr '\n' ' ')"

@@ -10,6 +10,9 @@ public sealed record ApiError(int Status, string Message)
     /// <summary>Every problem found (validation collects them all); empty when the message says it all.</summary>
     public IReadOnlyList<string> Errors { get; init; } = [];
 
+    /// <summary>For a refused multi-document request: one report per document, in body order; empty otherwise.</summary>
+    public IReadOnlyList<DocumentReport> Documents { get; init; } = [];
+
     public static ApiError BadRequest(string message) => new(400, message);
 
     public static ApiError NotFound(string message) => new(404, message);

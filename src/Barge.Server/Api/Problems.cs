@@ -28,11 +28,47 @@ internal static class Problems
             }
             writer.WriteEndArray();
         }
+        if (error.Documents.Count > 0)
+        {
+            WriteDocuments(writer, error.Documents);
+        }
         writer.WriteEndObject();
         await writer.FlushAsync(context.RequestAborted);
     }
 
     public static IResult Result(ApiError error) => new ProblemResult(error);
+
+    /// <summary>Kargo's per-document <c>results</c> (an <c>error</c> string each) with the document's number and identity.</summary>
+    private static void WriteDocuments(Utf8JsonWriter writer, IReadOnlyList<DocumentReport> documents)
+    {
+        writer.WriteStartArray("results");
+        foreach (var document in documents)
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("document", document.Document);
+            WriteOptional(writer, "kind", document.Kind);
+            WriteOptional(writer, "namespace", document.Namespace);
+            WriteOptional(writer, "name", document.Name);
+            if (document.Error is { } message)
+            {
+                writer.WriteString("error", message);
+            }
+            else
+            {
+                writer.WriteBoolean("applied", false);
+            }
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+    }
+
+    private static void WriteOptional(Utf8JsonWriter writer, string name, string? value)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            writer.WriteString(name, value);
+        }
+    }
 
     private sealed class ProblemResult(ApiError error) : IResult
     {

@@ -28,52 +28,72 @@ public sealed class ResourceDocuments
         _cipher = cipher;
     }
 
-    /// <summary>Creates (<see cref="DocumentMode.Create"/>), updates or upserts, or deletes every document.</summary>
+    /// <summary>
+    /// Creates (<see cref="DocumentMode.Create"/>), updates or upserts, or deletes every document, or
+    /// nothing: a refusal names each failing document (number, kind, name) with its problems.
+    /// </summary>
     public async Task<ApiOutcome<IReadOnlyList<DocumentResult>>> RunAsync(string text, DocumentMode mode, Caller caller, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(caller);
         var read = new ManifestReader(new ManifestReaderOptions { Time = _time }).ReadText(text, "request body");
-        if (!read.Succeeded)
-        {
-            return Invalid(read.Errors);
-        }
-        if (read.Documents.Count == 0)
+        if (read.Succeeded && read.Documents.Count == 0)
         {
             return ApiError.BadRequest("no resources found in request body");
         }
-        var denied = read.Documents.Select(d => Denial(d.Resource, caller)).OfType<string>().ToList();
-        if (denied.Count > 0)
+        var problems = new DocumentProblems(text, read);
+        if (problems.Failed)
         {
-            return new ApiError(403, denied[0]) { Errors = denied };
+            return problems.Refusal();
+        }
+        foreach (var document in read.Documents)
+        {
+            if (Denial(document.Resource, caller) is { } denial)
+            {
+                problems.Add(document, 403, denial);
+            }
+        }
+        if (problems.Failed)
+        {
+            return problems.Refusal();
         }
         var keys = read.Documents.Select(d => KeyOf(d.Resource)).ToList();
+        for (var i = 0; i < keys.Count; i++)
+        {
+            var exists = await _store.GetAsync(keys[i], cancellationToken) is not null;
+            if (mode == DocumentMode.Create && exists)
+            {
+                problems.Add(read.Documents[i], 409, $"{SingularName(keys[i])} \"{keys[i].Name}\" already exists");
+            }
+            else if (mode == DocumentMode.Update && !exists)
+            {
+                problems.Add(read.Documents[i], 404, $"resource does not exist: {SingularName(keys[i])} \"{keys[i].Name}\"");
+            }
+            else if (mode == DocumentMode.Delete && !exists)
+            {
+                problems.Add(read.Documents[i], 404, KargoNames.NotFound(keys[i]));
+            }
+        }
+        if (problems.Failed)
+        {
+            return problems.Refusal();
+        }
         if (mode == DocumentMode.Delete)
         {
             return await DeleteAsync(keys, cancellationToken);
         }
-        if (mode is DocumentMode.Create or DocumentMode.Update)
-        {
-            foreach (var key in keys)
-            {
-                var exists = await _store.GetAsync(key, cancellationToken) is not null;
-                if (mode == DocumentMode.Create && exists)
-                {
-                    return ApiError.Conflict($"{SingularName(key)} \"{key.Name}\" already exists");
-                }
-                if (mode == DocumentMode.Update && !exists)
-                {
-                    return ApiError.NotFound($"resource does not exist: {SingularName(key)} \"{key.Name}\"");
-                }
-            }
-        }
         var result = await new ManifestApplier(_store, Random.Shared, _cipher).ApplyAsync(read.Documents, cancellationToken);
         if (result.Errors.Count > 0)
         {
-            return Invalid(result.Errors);
+            foreach (var error in result.Errors)
+            {
+                problems.Add(error, 400);
+            }
+            return problems.Refusal();
         }
         if (result.StoreFailure is not null)
         {
-            return ApiError.Conflict(result.StoreFailure);
+            return ApiError.Conflict(result.StoreFailure + "; nothing was changed");
         }
         return result.Applied.Select(a => new DocumentResult(a.Outcome == ApplyOutcome.Created ? DocumentOutcome.Created : DocumentOutcome.Updated, a.Resource)).ToList();
     }
@@ -89,6 +109,7 @@ public sealed class ResourceDocuments
         }
         catch (ResourceNotFoundException ex)
         {
+            // Deleted by someone else between the check and the transaction.
             return ApiError.NotFound(KargoNames.NotFound(ex.Key) + "; nothing was deleted");
         }
         catch (ResourceStoreException ex)
@@ -96,12 +117,6 @@ public sealed class ResourceDocuments
             return ApiError.Conflict(ex.Message + "; nothing was deleted");
         }
     }
-
-    private static ApiError Invalid(IReadOnlyList<ManifestError> errors) =>
-        new(400, errors.Count == 1 ? errors[0].ToString() : $"{errors.Count} problems in the manifests; nothing was applied")
-        {
-            Errors = errors.Select(e => e.ToString()).ToList(),
-        };
 
     private static string? Denial(Resource resource, Caller caller)
     {
