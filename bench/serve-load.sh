@@ -4,14 +4,18 @@
 # (default 200) list its Stages for SECONDS (default 30): requests, errors, p50/p99; then the latency
 # from a Stage write to the SSE event a watcher receives; then the server's peak memory (VmHWM).
 # PIN=1 runs the server on core 0 and the load generator on core 1 (taskset), so the generator does
-# not steal the server's CPU; PIN=0 (default) lets the scheduler place both.
-# Usage: [PIN=1] bench/serve-load.sh
+# not steal the server's CPU; PIN=0 (default) lets the scheduler place both. GZIP=1 makes the clients
+# accept gzip bodies and decompress them (as browsers and Go clients do).
+# Usage: [PIN=1] [GZIP=1] bench/serve-load.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 STAGES=${STAGES:-500}
 CLIENTS=${CLIENTS:-200}
 SECONDS_=${SECONDS_:-30}
 PIN=${PIN:-0}
+GZIP=${GZIP:-0}
+ENCODING=identity
+[ "$GZIP" = 1 ] && ENCODING=gzip
 SERVER_CPU=()
 CLIENT_CPU=()
 if [ "$PIN" = 1 ]; then
@@ -40,5 +44,5 @@ trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$WORK"' EXIT
 for _ in $(seq 50); do grep -q listening "$WORK/serve.out" 2>/dev/null && break; sleep 0.2; done
 URL=$(grep -o 'http://[0-9.:]*' "$WORK/serve.out" | head -1)
 echo "server $URL (pid $PID), $STAGES Stages, pinned: $PIN"
-"${CLIENT_CPU[@]}" "$(pwd)/artifacts/serve-load/bench/Barge.Benchmarks" serve-load "$URL" "$(cat "$BARGE_HOME/admin-token")" load "$CLIENTS" "$SECONDS_"
+"${CLIENT_CPU[@]}" "$(pwd)/artifacts/serve-load/bench/Barge.Benchmarks" serve-load "$URL" "$(cat "$BARGE_HOME/admin-token")" load "$CLIENTS" "$SECONDS_" "$ENCODING"
 echo "server memory: $(grep -E 'VmHWM|VmRSS' /proc/$PID/status | tr -s ' ' | tr '\n' ' ')"

@@ -65,6 +65,31 @@ public sealed class ListResponseCacheTests
             JsonDocument.Parse(third).RootElement.GetProperty(member).ToString() + Version(third));
     }
 
+    [Theory]
+    [InlineData("gzip accepted", "gzip, deflate", true)]
+    [InlineData("gzip refused by q=0", "gzip;q=0, identity", false)]
+    [InlineData("no header", "", false)]
+    public async Task List_AcceptEncoding_GzipOnlyWhenAccepted(string scenario, string acceptEncoding, bool gzipped)
+    {
+        await using var server = await TestServer.StartAsync();
+        await server.ApplyPipelineAsync();
+        using var client = server.Client();
+        var plain = await client.GetStringAsync("/v1beta1/projects/p1/stages");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/v1beta1/projects/p1/stages");
+        if (acceptEncoding.Length > 0)
+        {
+            request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+        }
+        using var response = await client.SendAsync(request);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.True(gzipped == response.Content.Headers.ContentEncoding.Contains("gzip"), scenario);
+        Assert.Contains("Accept-Encoding", response.Headers.Vary);
+        var text = gzipped
+            ? new StreamReader(new System.IO.Compression.GZipStream(new MemoryStream(bytes), System.IO.Compression.CompressionMode.Decompress)).ReadToEnd()
+            : Encoding.UTF8.GetString(bytes);
+        Assert.Equal(plain, text);
+    }
+
     [Fact]
     public async Task FreightAvailableToStage_NeverCached()
     {

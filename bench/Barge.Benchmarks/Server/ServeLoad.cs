@@ -8,7 +8,9 @@ namespace Barge.Benchmarks.Server;
 /// The load client of bench/serve-load.sh (not a BenchmarkDotNet suite): CLIENTS concurrent clients
 /// list the Stages of a project for SECONDS and report requests, errors and latency percentiles; then
 /// one SSE watcher measures the latency from a Stage write (a refresh request) to its event.
-/// Usage: serve-load URL TOKEN PROJECT CLIENTS SECONDS
+/// With a sixth argument <c>gzip</c> the clients send <c>Accept-Encoding: gzip</c> and decompress each
+/// body (as browsers and Go's HTTP client do); without it they ask for identity bodies.
+/// Usage: serve-load URL TOKEN PROJECT CLIENTS SECONDS [gzip]
 /// </summary>
 internal static class ServeLoad
 {
@@ -17,7 +19,13 @@ internal static class ServeLoad
         var (url, token, project) = (args[0], args[1], args[2]);
         var clients = int.Parse(args[3], CultureInfo.InvariantCulture);
         var seconds = int.Parse(args[4], CultureInfo.InvariantCulture);
-        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = clients, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
+        var gzip = args.Length > 5 && args[5] == "gzip";
+        using var handler = new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = clients,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(10),
+            AutomaticDecompression = gzip ? System.Net.DecompressionMethods.GZip : System.Net.DecompressionMethods.None,
+        };
         using var http = new HttpClient(handler) { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(60) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
@@ -25,7 +33,7 @@ internal static class ServeLoad
         using (var warm = await http.GetAsync(path))
         {
             var bytes = (await warm.Content.ReadAsByteArrayAsync()).Length;
-            Console.WriteLine($"one list: {(int)warm.StatusCode}, {bytes / 1024} KiB");
+            Console.WriteLine($"one list: {(int)warm.StatusCode}, {bytes / 1024} KiB of JSON, gzip {(gzip ? "accepted" : "not asked")}");
         }
         var latencies = new List<double>[clients];
         var errors = 0L;

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
+using System.IO.Compression;
 using System.Text.Json;
 using Barge.Storage;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
 
 namespace Barge.Server.Api;
 
@@ -12,7 +14,9 @@ namespace Barge.Server.Api;
 /// serialization (200 clients polling a 500-Stage project). Any write anywhere moves the version and the
 /// next request reads afresh, so a client never sees an older list than it would without the cache.
 /// Only answers that depend on the store alone are cached: the Freight available to a Stage also
-/// depends on the clock (soak time) and is never cached.
+/// depends on the clock (soak time) and is never cached. A client that accepts gzip (browsers, Go's
+/// HTTP client, which Kargo's CLI uses) gets the body compressed once per version (a 500-Stage list
+/// of 217 KiB is ~12 KiB gzipped), so the bytes each request copies shrink too.
 /// </summary>
 internal sealed class ListResponseCache(IResourceStore store)
 {
@@ -47,7 +51,7 @@ internal sealed class ListResponseCache(IResourceStore store)
         if (_entries.TryGetValue(key, out var cached) && cached.Version == version)
         {
             Interlocked.Increment(ref _hits);
-            return Results.Bytes(cached.Body, JsonType);
+            return new CachedBody(cached);
         }
         var fresh = await read(cancellationToken);
         if (!fresh.Succeeded)
@@ -59,7 +63,7 @@ internal sealed class ListResponseCache(IResourceStore store)
             _entries.Clear();
         }
         _entries[key] = fresh.Value;
-        return Results.Bytes(fresh.Value.Body, JsonType);
+        return new CachedBody(fresh.Value);
     }
 
     /// <summary>Writes one JSON document to bytes.</summary>
@@ -74,6 +78,52 @@ internal sealed class ListResponseCache(IResourceStore store)
         return buffer.ToArray();
     }
 
-    /// <summary>A serialized answer and the store version it was read at.</summary>
-    public sealed record Snapshot(long Version, byte[] Body);
+    /// <summary>Whether the request's <c>Accept-Encoding</c> admits gzip (a <c>q=0</c> refuses it).</summary>
+    internal static bool AcceptsGzip(HttpRequest request)
+    {
+        if (!StringWithQualityHeaderValue.TryParseList(request.Headers.AcceptEncoding, out var values))
+        {
+            return false;
+        }
+        return values.Any(v => v.Value.Equals("gzip", StringComparison.OrdinalIgnoreCase) && (v.Quality ?? 1) > 0);
+    }
+
+    /// <summary>A serialized answer and the store version it was read at; its gzip form is made on first use.</summary>
+    public sealed record Snapshot(long Version, byte[] Body)
+    {
+        private byte[]? _gzip;
+
+        /// <summary>The body gzip-compressed (computed once; concurrent first uses may both compute it).</summary>
+        public byte[] Gzip => _gzip ??= Compress(Body);
+
+        private static byte[] Compress(byte[] body)
+        {
+            using var buffer = new MemoryStream(body.Length / 8);
+            using (var gzip = new GZipStream(buffer, CompressionLevel.Optimal, leaveOpen: true))
+            {
+                gzip.Write(body);
+            }
+            return buffer.ToArray();
+        }
+    }
+
+    /// <summary>Writes a snapshot, gzip-encoded when the client accepts it.</summary>
+    private sealed class CachedBody(Snapshot snapshot) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            var response = httpContext.Response;
+            response.StatusCode = 200;
+            response.ContentType = JsonType;
+            response.Headers.Vary = HeaderNames.AcceptEncoding;
+            var body = snapshot.Body;
+            if (AcceptsGzip(httpContext.Request))
+            {
+                body = snapshot.Gzip;
+                response.Headers.ContentEncoding = "gzip";
+            }
+            response.ContentLength = body.Length;
+            return response.Body.WriteAsync(body, httpContext.RequestAborted).AsTask();
+        }
+    }
 }
