@@ -24,8 +24,13 @@ if [ "$PIN" = 1 ]; then
   SERVER_CPU=(taskset -c 0)
   CLIENT_CPU=(taskset -c 1)
 fi
-dotnet build -c Release src/Barge.Cli -o artifacts/serve-load/barge >/dev/null
-dotnet build -c Release bench/Barge.Benchmarks -o artifacts/serve-load/bench >/dev/null
+for project in src/Barge.Cli:barge bench/Barge.Benchmarks:bench; do
+  if ! dotnet build -c Release "${project%%:*}" -o "artifacts/serve-load/${project##*:}" > artifacts/serve-load-build.log 2>&1; then
+    grep -E "error|Error" artifacts/serve-load-build.log | sort -u | head -20 >&2
+    echo "serve-load: building ${project%%:*} failed (artifacts/serve-load-build.log)" >&2
+    exit 1
+  fi
+done
 BARGE=$(pwd)/artifacts/serve-load/barge/barge
 WORK=$(mktemp -d)
 export BARGE_HOME="$WORK/home"
@@ -41,8 +46,13 @@ PY
 "${SERVER_CPU[@]}" "$BARGE" serve --listen 127.0.0.1:0 --no-controllers > "$WORK/serve.out" 2> "$WORK/serve.err" &
 PID=$!
 trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$WORK"' EXIT
-for _ in $(seq 50); do grep -q listening "$WORK/serve.out" 2>/dev/null && break; sleep 0.2; done
-URL=$(grep -o 'http://[0-9.:]*' "$WORK/serve.out" | head -1)
+for _ in $(seq 150); do grep -q listening "$WORK/serve.out" 2>/dev/null && break; sleep 0.2; done
+URL=$(grep -o 'http://[0-9.:]*' "$WORK/serve.out" | head -1 || true)
+if [ -z "$URL" ]; then
+  echo "serve-load: the server did not report its address within 30 s:" >&2
+  cat "$WORK/serve.err" >&2
+  exit 1
+fi
 echo "server $URL (pid $PID), $STAGES Stages, pinned: $PIN"
 "${CLIENT_CPU[@]}" "$(pwd)/artifacts/serve-load/bench/Barge.Benchmarks" serve-load "$URL" "$(cat "$BARGE_HOME/admin-token")" load "$CLIENTS" "$SECONDS_" "$ENCODING"
 echo "server memory: $(grep -E 'VmHWM|VmRSS' /proc/$PID/status | tr -s ' ' | tr '\n' ' ')"

@@ -21,11 +21,11 @@ internal sealed record ReceiverType(string Name, string SecretKey, bool Supporte
 
     public static ReceiverType Generic { get; } = new("generic", "secret", true);
 
-    public static ReceiverType Bitbucket { get; } = new("bitbucket", "secret", false);
+    public static ReceiverType Bitbucket { get; } = new("bitbucket", "secret", true);
 
-    public static ReceiverType Gitea { get; } = new("gitea", "secret", false);
+    public static ReceiverType Gitea { get; } = new("gitea", "secret", true);
 
-    public static ReceiverType Artifactory { get; } = new("artifactory", "secret-token", false);
+    public static ReceiverType Artifactory { get; } = new("artifactory", "secret-token", true);
 
     public static ReceiverType Azure { get; } = new("azure", "secret", false);
 

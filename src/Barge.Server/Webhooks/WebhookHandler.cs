@@ -22,6 +22,9 @@ internal sealed partial class WebhookHandler(
         [ReceiverType.DockerHub.Name] = new DockerHubProvider(),
         [ReceiverType.Quay.Name] = new QuayProvider(),
         [ReceiverType.Harbor.Name] = new HarborProvider(),
+        [ReceiverType.Bitbucket.Name] = new BitbucketProvider(),
+        [ReceiverType.Gitea.Name] = new GiteaProvider(),
+        [ReceiverType.Artifactory.Name] = new ArtifactoryProvider(),
     };
 
     public async Task<WebhookReply> HandleAsync(HttpRequest http, CancellationToken cancellationToken)
@@ -41,7 +44,7 @@ internal sealed partial class WebhookHandler(
         }
         if (!receiver.Type.Supported)
         {
-            return WebhookReply.Error(501, $"webhook receiver \"{receiver.Name}\" of project \"{receiver.Project}\": receiver type {receiver.Type.Name} is not supported by Barge (github, gitlab, dockerhub, quay, harbor and generic are)");
+            return WebhookReply.Error(501, $"webhook receiver \"{receiver.Name}\" of project \"{receiver.Project}\": receiver type {receiver.Type.Name} is not supported by Barge (github, gitlab, bitbucket, gitea, dockerhub, quay, harbor, artifactory and generic are)");
         }
         var body = await ReadBodyAsync(http.Body, options.MaxBodyBytes, cancellationToken);
         if (body is null)

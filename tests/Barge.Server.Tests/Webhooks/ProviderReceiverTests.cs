@@ -119,10 +119,11 @@ public sealed class ProviderReceiverTests
         await using var host = await WebhookHost.StartAsync();
         await SeedAsync(host);
 
-        using var response = await host.Client.SendAsync(Json(PathOf("bitbucket", "bb", GitHubSecret), "{}"));
+        using var response = await host.Client.SendAsync(Json(PathOf("azure", "az", GitHubSecret), "{}"));
 
         Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
-        Assert.Contains("bitbucket is not supported", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("receiver type azure is not supported by Barge", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(await RefreshedAsync(host));
     }
 
     [Fact]
@@ -152,6 +153,6 @@ public sealed class ProviderReceiverTests
         var gh = receivers.Single(r => r!["name"]!.GetValue<string>() == "gh")!;
         Assert.Equal(PathOf("github", "gh", GitHubSecret), gh["path"]!.GetValue<string>());
         Assert.Equal("https://barge.example.com" + PathOf("github", "gh", GitHubSecret), gh["url"]!.GetValue<string>());
-        Assert.Equal(7, receivers.Count);
+        Assert.Equal(11, receivers.Count);
     }
 }

@@ -30,6 +30,10 @@ internal static class WebhookScenario
               {"name":"quay","quay":{"secretRef":{"name":"hooks"}}},
               {"name":"harbor","harbor":{"secretRef":{"name":"hooks"}}},
               {"name":"bb","bitbucket":{"secretRef":{"name":"hooks"}}},
+              {"name":"gt","gitea":{"secretRef":{"name":"hooks"}}},
+              {"name":"jf","artifactory":{"secretRef":{"name":"hooks"}}},
+              {"name":"jf-virtual","artifactory":{"secretRef":{"name":"hooks"},"virtualRepoName":"docker-virtual"}},
+              {"name":"az","azure":{"secretRef":{"name":"hooks"}}},
               {"name":"any","generic":{"secretRef":{"name":"hooks"},"actions":[
                 {"action":"Refresh","whenExpression":"request.header('X-Event') == 'built'",
                  "parameters":{"repo":"${{ normalizeGit(request.body.repository) }}"},
@@ -42,6 +46,9 @@ internal static class WebhookScenario
         await WarehouseAsync(host, "hub-image", """{"image":{"repoURL":"docker.io/example/api","constraint":"^1.0.0"}}""");
         await WarehouseAsync(host, "quay-image", """{"image":{"repoURL":"quay.io/team/web","imageSelectionStrategy":"Lexical"}}""");
         await WarehouseAsync(host, "harbor-image", """{"image":{"repoURL":"harbor.example.com/library/svc","imageSelectionStrategy":"Lexical"}}""");
+        await WarehouseAsync(host, "jf-image", """{"image":{"repoURL":"jfrog.example.com/docker-local/team/svc","constraint":"^1.0.0"}}""");
+        await WarehouseAsync(host, "jf-virtual-image", """{"image":{"repoURL":"jfrog.example.com/docker-virtual/team/svc","imageSelectionStrategy":"Lexical"}}""");
+        await WarehouseAsync(host, "jf-chart", """{"chart":{"repoURL":"oci://jfrog.example.com/helm-local/charts/svc"}}""");
         await host.CreateAsync("Warehouse", "elsewhere", "app-main", "kargo.akuity.io/v1alpha1",
             JsonNode.Parse("""{"subscriptions":[{"git":{"repoURL":"https://github.com/example/app.git","branch":"main"}}]}""")!);
     }
@@ -83,6 +90,10 @@ internal static class WebhookScenario
          "commits":[{"id":"1111111","added":["src/a.cs"],"modified":[],"removed":[]}],
          "head_commit":{"id":"1111111","added":["src/a.cs"],"modified":[],"removed":[]}}
         """;
+
+    /// <summary>The hex HMAC-SHA256 of <paramref name="body"/> keyed by <paramref name="secret"/>.</summary>
+    public static string HmacHex(string secret, string body) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(body)));
 
     public static HttpRequestMessage Json(string path, string body, params (string Name, string Value)[] headers)
     {
