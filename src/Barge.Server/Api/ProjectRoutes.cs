@@ -31,6 +31,13 @@ internal static class ProjectRoutes
             => DeleteAsync(c, new ResourceKey("Warehouse", project, warehouse), actions)).RequireAccess(Access.Project(ProjectRole.Admin)).WithTags("warehouses");
         api.MapPost("/projects/{project}/warehouses/{warehouse}/refresh", (HttpContext c, string project, string warehouse, ResourceActions actions)
             => RefreshAsync(c, new ResourceKey("Warehouse", project, warehouse), actions)).RequireAccess(Access.Project(ProjectRole.Promoter)).WithTags("warehouses");
+
+        // The rest of Kargo's catalogue: config singletons, events, verification and shared resources,
+        // and 501 answers for what Barge does not serve yet.
+        ConfigRoutes.Map(api);
+        EventRoutes.Map(api);
+        AnalysisRoutes.Map(api);
+        UnsupportedRoutes.Map(api);
     }
 
     /// <summary>A list, or with <c>?watch=true</c> its change stream.</summary>

@@ -19,6 +19,7 @@ internal static class TokenRoutes
     {
         api.MapPost("/system/api-tokens", CreateAsync).RequireAccess(Access.SystemAdmin).WithTags("api-tokens");
         api.MapGet("/system/api-tokens", ListAsync).RequireAccess(Access.SystemAdmin).WithTags("api-tokens");
+        api.MapGet("/system/api-tokens/{name}", GetAsync).RequireAccess(Access.SystemAdmin).WithTags("api-tokens");
         api.MapDelete("/system/api-tokens/{name}", RevokeAsync).RequireAccess(Access.SystemAdmin).WithTags("api-tokens");
     }
 
@@ -79,6 +80,14 @@ internal static class TokenRoutes
             writer.WriteEndArray();
             writer.WriteEndObject();
         });
+    }
+
+    private static async Task<IResult> GetAsync(HttpContext context, string name, ApiTokens tokens)
+    {
+        var token = (await tokens.ListAsync(context.RequestAborted)).FirstOrDefault(t => t.Name == name);
+        return token is null
+            ? Problems.Result(ApiError.NotFound($"API token \"{name}\" not found"))
+            : ManifestJson.Custom(200, writer => WriteToken(writer, token, null));
     }
 
     private static async Task<IResult> RevokeAsync(HttpContext context, string name, ApiTokens tokens) =>

@@ -1,0 +1,170 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+
+namespace Barge.Server.Tests;
+
+/// <summary>The routes of Kargo's catalogue beyond the core ones: config singletons, events, verification and shared resources.</summary>
+public sealed class CatalogueRoutesTests
+{
+    private const string Extras = """
+        apiVersion: kargo.akuity.io/v1alpha1
+        kind: ProjectConfig
+        metadata:
+          name: p1
+          namespace: p1
+        spec:
+          promotionPolicies:
+          - stageSelector:
+              name: dev
+            autoPromotionEnabled: true
+        ---
+        apiVersion: kargo.akuity.io/v1alpha1
+        kind: ClusterConfig
+        metadata:
+          name: cluster
+        spec: {}
+        ---
+        apiVersion: argoproj.io/v1alpha1
+        kind: AnalysisTemplate
+        metadata:
+          name: smoke
+          namespace: p1
+        spec:
+          metrics:
+          - name: up
+            provider:
+              web:
+                url: http://127.0.0.1:1/health
+        ---
+        apiVersion: kargo.akuity.io/v1alpha1
+        kind: ClusterPromotionTask
+        metadata:
+          name: shared-deploy
+        spec:
+          steps:
+          - uses: compose-output
+            as: out
+            config:
+              hello: world
+        """;
+
+    [Fact]
+    public async Task ServerConfig_PublicWithoutTokenAndFullWithOne()
+    {
+        await using var server = await TestServer.StartAsync();
+        using var anonymous = server.Client(token: null);
+        var publicConfig = JsonDocument.Parse(await anonymous.GetStringAsync("/v1beta1/system/public-server-config")).RootElement;
+        Assert.False(publicConfig.GetProperty("adminAccountEnabled").GetBoolean());
+        Assert.False(publicConfig.GetProperty("skipAuth").GetBoolean());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/v1beta1/system/server-config")).StatusCode);
+        using var client = server.Client();
+        var config = JsonDocument.Parse(await client.GetStringAsync("/v1beta1/system/server-config")).RootElement;
+        Assert.Equal(JsonValueKind.Object, config.GetProperty("argocdShards").ValueKind);
+        Assert.True(config.GetProperty("secretManagementEnabled").GetBoolean());
+    }
+
+    [Fact]
+    public async Task ProjectAndClusterConfig_GetRefreshDelete()
+    {
+        await using var server = await TestServer.StartAsync();
+        await server.ApplyPipelineAsync();
+        using var client = server.Client();
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/v1beta1/projects/p1/config")).StatusCode);
+        await ApplyAsync(client, Extras);
+
+        var config = JsonDocument.Parse(await client.GetStringAsync("/v1beta1/projects/p1/config")).RootElement;
+        Assert.Equal("ProjectConfig", config.GetProperty("kind").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/v1beta1/projects/p1/config/refresh", null)).StatusCode);
+        config = JsonDocument.Parse(await client.GetStringAsync("/v1beta1/projects/p1/config")).RootElement;
+        Assert.True(config.GetProperty("metadata").GetProperty("annotations").TryGetProperty("kargo.akuity.io/refresh", out _));
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync("/v1beta1/projects/p1/config")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/v1beta1/projects/p1/config")).StatusCode);
+
+        var cluster = JsonDocument.Parse(await client.GetStringAsync("/v1beta1/system/cluster-config")).RootElement;
+        Assert.Equal("cluster", cluster.GetProperty("metadata").GetProperty("name").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/v1beta1/system/cluster-config/refresh", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync("/v1beta1/system/cluster-config")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/v1beta1/system/cluster-config")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ProjectConfig_Watch_StartsWithTheCurrentObject()
+    {
+        await using var server = await TestServer.StartAsync();
+        await server.ApplyPipelineAsync();
+        using var client = server.Client();
+        await ApplyAsync(client, Extras);
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await using var events = await SseReader.OpenAsync(client, "/v1beta1/projects/p1/config?watch=true", null, cts.Token);
+        var (_, first) = await events.NextAsync(cts.Token);
+        Assert.Equal("ADDED", first.GetProperty("type").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/v1beta1/projects/p1/config/refresh", null, cts.Token)).StatusCode);
+        var (_, second) = await events.NextAsync(cts.Token);
+        Assert.Equal("MODIFIED", second.GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public async Task AnalysisTemplatesAndSharedResources_ListGetDelete()
+    {
+        await using var server = await TestServer.StartAsync();
+        await server.ApplyPipelineAsync();
+        using var client = server.Client();
+        await ApplyAsync(client, Extras);
+
+        var templates = JsonDocument.Parse(await client.GetStringAsync("/v1beta1/projects/p1/analysis-templates")).RootElement;
+        Assert.Equal("smoke", Assert.Single(templates.GetProperty("items").EnumerateArray()).GetProperty("metadata").GetProperty("name").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/v1beta1/projects/p1/analysis-templates/smoke")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/v1beta1/projects/p1/analysis-runs/none")).StatusCode);
+        var tasks = JsonDocument.Parse(await client.GetStringAsync("/v1beta1/shared/cluster-promotion-tasks")).RootElement;
+        Assert.Single(tasks.GetProperty("items").EnumerateArray());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/v1beta1/shared/cluster-promotion-tasks/shared-deploy")).StatusCode);
+        Assert.Equal(0, JsonDocument.Parse(await client.GetStringAsync("/v1beta1/shared/cluster-analysis-templates")).RootElement.GetProperty("items").GetArrayLength());
+
+        using var viewer = server.Client(await server.TokenAsync("viewer", "viewer@p1"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.DeleteAsync("/v1beta1/projects/p1/analysis-templates/smoke")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync("/v1beta1/projects/p1/analysis-templates/smoke")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/v1beta1/projects/p1/analysis-templates/smoke")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Events_AuditEntriesAsAnEventListNewestFirst()
+    {
+        await using var server = await TestServer.StartAsync();
+        await server.ApplyPipelineAsync();
+        using var client = server.Client(await server.TokenAsync("ci", "promoter@p1"));
+        using var promote = await client.PostAsync("/v1beta1/projects/p1/stages/dev/promotions",
+            new StringContent("{\"freightAlias\":\"first-one\"}", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Created, promote.StatusCode);
+
+        var list = JsonDocument.Parse(await client.GetStringAsync("/v1beta1/projects/p1/events")).RootElement;
+        Assert.Equal("EventList", list.GetProperty("kind").GetString());
+        var items = list.GetProperty("items").EnumerateArray().ToList();
+        var created = items.First(e => e.GetProperty("reason").GetString() == "PromotionCreated");
+        Assert.Equal("Promotion", created.GetProperty("involvedObject").GetProperty("kind").GetString());
+        Assert.Equal("token:ci", created.GetProperty("metadata").GetProperty("annotations").GetProperty("event.kargo.akuity.io/actor").GetString());
+        Assert.Equal("p1", created.GetProperty("metadata").GetProperty("namespace").GetString());
+        var one = JsonDocument.Parse(await client.GetStringAsync("/v1beta1/projects/p1/events?limit=1")).RootElement;
+        Assert.Equal(items[0].GetProperty("metadata").GetProperty("name").GetString(),
+            Assert.Single(one.GetProperty("items").EnumerateArray()).GetProperty("metadata").GetProperty("name").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/v1beta1/projects/p1/events?limit=lots")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ApiToken_GetByName_ShowsRolesNeverTheValue()
+    {
+        await using var server = await TestServer.StartAsync();
+        var token = await server.TokenAsync("ci", "viewer@p1");
+        using var client = server.Client();
+        var body = await client.GetStringAsync("/v1beta1/system/api-tokens/ci");
+        Assert.Contains("viewer@p1", body, StringComparison.Ordinal);
+        Assert.DoesNotContain(token, body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/v1beta1/system/api-tokens/none")).StatusCode);
+    }
+
+    private static async Task ApplyAsync(HttpClient client, string yaml)
+    {
+        using var response = await client.PutAsync("/v1beta1/resources?upsert=true", new StringContent(yaml, Encoding.UTF8, "text/plain"));
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+}
