@@ -54,5 +54,9 @@ if [ -z "$URL" ]; then
   exit 1
 fi
 echo "server $URL (pid $PID), $STAGES Stages, pinned: $PIN"
+TICKS=$(getconf CLK_TCK)
+CPU0=$(awk '{print $14+$15}' /proc/$PID/stat)
 "${CLIENT_CPU[@]}" "$(pwd)/artifacts/serve-load/bench/Barge.Benchmarks" serve-load "$URL" "$(cat "$BARGE_HOME/admin-token")" load "$CLIENTS" "$SECONDS_" "$ENCODING"
+CPU1=$(awk '{print $14+$15}' /proc/$PID/stat)
+echo "server CPU during the run (list load and SSE): $(awk -v a="$CPU0" -v b="$CPU1" -v t="$TICKS" 'BEGIN{printf "%.1f s", (b-a)/t}')"
 echo "server memory: $(grep -E 'VmHWM|VmRSS' /proc/$PID/status | tr -s ' ' | tr '\n' ' ')"

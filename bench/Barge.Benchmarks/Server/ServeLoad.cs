@@ -68,6 +68,7 @@ internal static class ServeLoad
         double P(double p) => all.Length == 0 ? 0 : all[Math.Min(all.Length - 1, (int)(p * all.Length))];
         Console.WriteLine($"list load: {clients} clients x {seconds} s: {all.Length} requests ({all.Length / (double)seconds:F0}/s), {errors} errors, " +
             $"p50 {P(0.50):F0} ms, p99 {P(0.99):F0} ms, max {all[^1]:F0} ms");
+        Console.WriteLine($"load generator CPU during the list load: {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F1} s");
 
         // SSE: write (refresh a Stage) then wait for its MODIFIED event, 50 times.
         var stage = "stage-0000";

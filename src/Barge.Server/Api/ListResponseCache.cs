@@ -11,7 +11,8 @@ namespace Barge.Server.Api;
 /// The serialized body of recent list responses (Stages, Warehouses, Promotions, the Freight query by
 /// origin), each valid for exactly the store resourceVersion it was read at: while nothing in the store
 /// changes, a list costs one version read and a copy of bytes instead of a store query and a
-/// serialization (200 clients polling a 500-Stage project). Any write anywhere moves the version and the
+/// serialization (200 clients polling a 500-Stage project); concurrent requests share version reads
+/// (<see cref="SharedVersionReads"/>). Any write anywhere moves the version and the
 /// next request reads afresh, so a client never sees an older list than it would without the cache.
 /// Only answers that depend on the store alone are cached: the Freight available to a Stage also
 /// depends on the clock (soak time) and is never cached. A client that accepts gzip (browsers, Go's
@@ -20,6 +21,8 @@ namespace Barge.Server.Api;
 /// </summary>
 internal sealed class ListResponseCache(IResourceStore store)
 {
+    private readonly SharedVersionReads _versions = new(store);
+
     /// <summary>More distinct lists than this (filters come from query strings) empty the cache first.</summary>
     private const int MaxEntries = 256;
 
@@ -30,6 +33,9 @@ internal sealed class ListResponseCache(IResourceStore store)
 
     /// <summary>How many answers were served from the cache (for tests and diagnostics).</summary>
     public long Hits => Interlocked.Read(ref _hits);
+
+    /// <summary>How many version reads reached the store.</summary>
+    public long VersionReads => _versions.StoreReads;
 
     /// <summary>A Kubernetes list (<c>{"metadata":{"resourceVersion"},"items"}</c>).</summary>
     /// <param name="key">What identifies the list: kind, project and filter.</param>
@@ -47,7 +53,7 @@ internal sealed class ListResponseCache(IResourceStore store)
     /// </summary>
     public async Task<IResult> GetBodyAsync(string key, Func<CancellationToken, Task<ApiOutcome<Snapshot>>> read, CancellationToken cancellationToken)
     {
-        var version = await store.GetResourceVersionAsync(cancellationToken);
+        var version = await _versions.ReadAsync(cancellationToken);
         if (_entries.TryGetValue(key, out var cached) && cached.Version == version)
         {
             Interlocked.Increment(ref _hits);
