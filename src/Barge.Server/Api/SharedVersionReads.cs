@@ -23,6 +23,10 @@ internal sealed class SharedVersionReads(IResourceStore store)
     /// <summary>A version at least as new as every write committed before this call.</summary>
     public Task<long> ReadAsync(CancellationToken cancellationToken)
     {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<long>(cancellationToken);
+        }
         Task<long> shared;
         lock (_gate)
         {
