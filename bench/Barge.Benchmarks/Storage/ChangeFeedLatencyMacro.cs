@@ -12,7 +12,8 @@ namespace Barge.Benchmarks.Storage;
 /// a child process (<c>feed-watch</c>, instance B) runs <see cref="IResourceStore.WatchAsync"/> from the
 /// version before the first write and prints each change's resourceVersion with the monotonic clock
 /// reading (<see cref="Stopwatch.GetTimestamp"/>, one system-wide clock on Linux) when it saw it.
-/// Each write waits until B has seen it, so writes never batch. Run:
+/// Each write waits until B has seen it, so writes never batch, then a pause drawn uniformly from
+/// 0–100 ms (fixed seed), so writes land at random moments of a polling watcher's cycle. Run:
 /// <c>dotnet run -c Release -- feed-latency [writes] [sqlite|postgres ...]</c>.
 /// </summary>
 internal static class ChangeFeedLatencyMacro
@@ -64,8 +65,10 @@ internal static class ChangeFeedLatencyMacro
             var total = new List<double>(writes);
             var afterCommit = new List<double>(writes);
             var write = new List<double>(writes);
+            var pauses = new Random(42);
             for (var i = 0; i < WarmUp + writes; i++)
             {
+                await Task.Delay(TimeSpan.FromMilliseconds(pauses.NextDouble() * 100));
                 var key = new ResourceKey("Stage", "grommet", "s" + i.ToString(CultureInfo.InvariantCulture));
                 var start = Stopwatch.GetTimestamp();
                 var written = await writer.CreateAsync(new NewResource(key, "kargo.akuity.io/v1alpha1", Spec));

@@ -116,7 +116,7 @@ internal static class StoreScaleMacro
                 $"SELECT {Columns} FROM resources r WHERE r.kind = @kind AND r.id IN (SELECT l.resource_id FROM resource_labels l WHERE l.kind = @kind AND {LabelSet} ORDER BY r.project, r.name",
                 [("kind", "Freight"), ("lk0", "kargo.akuity.io/alias"), ("lv0", new[] { "alias-4242" })]),
             ("list Freight by field spec.origin.name, one project",
-                $"SELECT {Columns} FROM resources r WHERE r.kind = @kind AND r.project = @project AND coalesce(json_typeof(r.spec) = 'object' AND json_typeof(r.spec #> @fp0_1) = 'object' AND json_typeof(r.spec #> @fp0) = 'string' AND (r.spec #>> @fp0) = @fv0, false) ORDER BY r.project, r.name",
+                $"SELECT {Columns} FROM resources r WHERE r.kind = @kind AND r.project = @project AND coalesce((r.spec #>> @fp0) = @fv0 AND json_typeof(r.spec) = 'object' AND json_typeof(r.spec #> @fp0_1) = 'object' AND json_typeof(r.spec #> @fp0) = 'string', false) ORDER BY r.project, r.name",
                 [("kind", "Freight"), ("project", "grommet"), ("fp0_1", new[] { "origin" }), ("fp0", new[] { "origin", "name" }), ("fv0", "w3")]),
             ("get Freight by name",
                 $"SELECT {Columns} FROM resources r WHERE r.kind = @kind AND r.project = @project AND r.name = @name",

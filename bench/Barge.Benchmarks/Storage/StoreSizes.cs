@@ -5,8 +5,9 @@ using Npgsql;
 namespace Barge.Benchmarks.Storage;
 
 /// <summary>
-/// A store's size on disk: the SQLite file after a WAL checkpoint (per table and its indexes from
-/// the dbstat table), or pg_total_relation_size (table, indexes, TOAST) per table of the schema.
+/// A store's size on disk: the SQLite file after a WAL checkpoint (per table: the bytes of row text,
+/// as the bundled SQLite has no dbstat), or pg_total_relation_size (table, indexes, TOAST) per table of
+/// the schema.
 /// </summary>
 internal sealed record StoreSizes(long Total, IReadOnlyDictionary<string, long> PerTable)
 {
@@ -22,13 +23,17 @@ internal sealed record StoreSizes(long Total, IReadOnlyDictionary<string, long> 
             {
                 await checkpoint.ExecuteNonQueryAsync();
             }
-            // dbstat names each b-tree; an index counts towards its table.
-            await using var command = new SqliteCommand(
-                "SELECT coalesce(m.tbl_name, s.name), sum(s.pgsize) FROM dbstat s LEFT JOIN sqlite_schema m ON m.name = s.name GROUP BY 1", connection);
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
+            // The bundled SQLite has no dbstat table, so per table this is the text the rows hold
+            // (the file's pages add b-tree overhead and the indexes on top).
+            foreach (var (table, payload) in new[]
             {
-                perTable[reader.GetString(0)] = reader.GetInt64(1);
+                ("resources (row text)", "SELECT coalesce(sum(length(kind) + length(project) + length(name) + length(api_version) + length(uid) + length(labels) + length(annotations) + length(spec) + coalesce(length(status), 0) + 24), 0) FROM resources"),
+                ("changes (row text)", "SELECT coalesce(sum(length(kind) + length(project) + length(object) + 16), 0) FROM changes"),
+                ("events (row text)", "SELECT coalesce(sum(length(project) + length(kind) + length(name) + length(type) + length(message) + coalesce(length(actor), 0) + coalesce(length(data), 0) + 16), 0) FROM events"),
+            })
+            {
+                await using var command = new SqliteCommand(payload, connection);
+                perTable[table] = Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
             }
             return new StoreSizes(new FileInfo(path).Length, perTable);
         }
