@@ -13,6 +13,18 @@ internal static class Program
             await StoreGrowthMacro.RunAsync();
             return 0;
         }
+        if (args.Length > 0 && args[0] == "store-scale")
+        {
+            return await StoreScaleMacro.RunAsync(args[1..]);
+        }
+        if (args.Length > 0 && args[0] == "feed-latency")
+        {
+            return await ChangeFeedLatencyMacro.RunAsync(args[1..]);
+        }
+        if (args.Length > 0 && args[0] == "feed-watch")
+        {
+            return await ChangeFeedLatencyMacro.WatchAsync(args[1..]);
+        }
         if (args.Length > 0 && args[0] == "pipeline-macro")
         {
             await Pipeline.PipelineMacro.RunAsync(args);

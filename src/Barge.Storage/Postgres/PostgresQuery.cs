@@ -74,15 +74,18 @@ internal static class PostgresQuery
         var path = Name("fp", index);
         parameters.Add(new NpgsqlParameter(path, NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = filter.Path.ToArray() });
         var reachable = string.Join(" AND ", objects);
+        // The one-walk test comes first: a json column is parsed again by every operator, and AND
+        // stops at the first false, so rows that do not match cost one walk instead of one per
+        // member (a third of the time over 9,000 Freight; bench/RESULTS.md, Store at scale).
         string test;
         if (filter.Operator is FieldOperator.Exists or FieldOperator.DoesNotExist)
         {
-            test = $"{reachable} AND ({column} #> @{path}) IS NOT NULL";
+            test = $"({column} #> @{path}) IS NOT NULL AND {reachable}";
             return filter.Operator == FieldOperator.Exists ? $"coalesce({test}, false)" : $"NOT coalesce({test}, false)";
         }
         var value = Name("fv", index);
         parameters.AddWithValue(value, filter.Value!);
-        test = $"coalesce({reachable} AND json_typeof({column} #> @{path}) = 'string' AND ({column} #>> @{path}) = @{value}, false)";
+        test = $"coalesce(({column} #>> @{path}) = @{value} AND {reachable} AND json_typeof({column} #> @{path}) = 'string', false)";
         return filter.Operator == FieldOperator.Equals ? test : "NOT " + test;
     }
 
