@@ -4,6 +4,7 @@ using Barge.Server.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
+using Barge.Cli.Remote;
 
 namespace Barge.Cli.Serve;
 
@@ -13,6 +14,8 @@ namespace Barge.Cli.Serve;
 /// </summary>
 internal sealed class ServeCommand(CliContext cli) : BargeCommand<ServeSettings>(cli)
 {
+    protected override RemoteMode Remote => RemoteMode.LocalOnly;
+
     protected override async Task<int> RunAsync(ServeSettings settings, CancellationToken cancellationToken)
     {
         try
