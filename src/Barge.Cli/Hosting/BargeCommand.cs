@@ -59,15 +59,7 @@ internal abstract class BargeCommand<TSettings> : AsyncCommand<TSettings>
         throw new InvalidOperationException($"{GetType().Name} declares remote support without implementing it");
 
     /// <summary>Reports a failed API call: the server's validation lines first, then one <c>error:</c> line.</summary>
-    protected int Fail(RemoteFailure failure)
-    {
-        ArgumentNullException.ThrowIfNull(failure);
-        foreach (var detail in failure.Details.Where(d => d != failure.Message))
-        {
-            Cli.Error.WriteLine(detail);
-        }
-        return Cli.Fail(failure.ExitCode, failure.Message);
-    }
+    protected int Fail(RemoteFailure failure) => RemoteReport.Fail(Cli, failure);
 
     /// <summary>How the user typed the command: <c>get</c>, <c>refresh warehouse</c>, <c>token create</c>.</summary>
     private static string CommandName(CommandContext context)
