@@ -81,7 +81,7 @@ internal sealed class BargeClient : IDisposable
     }
 
     /// <summary>
-    /// Follows a <c>?watch=true</c> stream (Server-Sent Events): yields each event's <c>object</c> until the
+    /// Follows a <c>?watch=true</c> stream (Server-Sent Events): yields each event (<c>{"type","object"}</c>) until the
     /// caller stops enumerating or the stream ends. A refused watch or a lost connection ends it with a failure.
     /// </summary>
     public async IAsyncEnumerable<RemoteResult<JsonObject>> WatchAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -154,12 +154,12 @@ internal sealed class BargeClient : IDisposable
                 }
                 var payload = ParseEvent(data.ToString());
                 data.Clear();
-                if (eventName == "error" || payload?["object"] is not JsonObject changed)
+                if (eventName == "error" || payload?["object"] is not JsonObject)
                 {
                     yield return new RemoteFailure(ExitCodes.Failed, $"the watch failed: {payload?["message"] ?? payload?.ToJsonString() ?? "unreadable event"}");
                     yield break;
                 }
-                yield return RemoteResult<JsonObject>.Ok(changed);
+                yield return RemoteResult<JsonObject>.Ok(payload);
             }
         }
     }
