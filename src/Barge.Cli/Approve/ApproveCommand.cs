@@ -47,7 +47,8 @@ internal sealed class ApproveCommand(CliContext cli) : BargeCommand<ApproveSetti
         {
             return Fail(lookupFailure);
         }
-        var id = found.Value?["metadata"]?["name"]?.GetValue<string>() ?? freight;
+        var stored = RemoteManifests.ToStored(found.Value as JsonObject ?? []);
+        var id = stored.Key.Name.Length > 0 ? stored.Key.Name : freight;
         var already = found.Value?["status"]?["approvedFor"] is JsonObject approved && approved.ContainsKey(settings.Stage!);
         var sent = await client.SendAsync(HttpMethod.Post,
             BargeClient.Api("projects", project, "freight", id, "approve") + "?stage=" + Uri.EscapeDataString(settings.Stage!), null, cancellationToken);

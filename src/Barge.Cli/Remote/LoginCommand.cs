@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Barge.Cli.Hosting;
 using Spectre.Console.Cli;
 
@@ -36,7 +37,7 @@ internal sealed class LoginCommand(CliContext cli) : AsyncCommand<LoginSettings>
             return cli.Fail(failure.ExitCode, reason + "; nothing was written");
         }
         new RemoteConfig(server, token).Save(cli.Home);
-        var serverVersion = version.Value?["version"]?.GetValue<string>() ?? "unknown";
+        var serverVersion = version.Value?["version"] is JsonValue value && value.TryGetValue<string>(out var text) ? text : "unknown";
         cli.Output.WriteLine($"logged in to {ServerUrl.Format(server)} (barge {serverVersion}); token stored in {RemoteConfig.PathIn(cli.Home)}");
         cli.Output.WriteLine($"use it with --server {ServerUrl.Format(server)} or export {GlobalSettings.ServerEnvironmentVariable}={ServerUrl.Format(server)}");
         return ExitCodes.Success;

@@ -19,7 +19,7 @@ internal sealed class RemotePromote(CliContext cli, BargeClient client)
         {
             return RemoteReport.Fail(cli, failure);
         }
-        var name = created.Value?["metadata"]?["name"]?.GetValue<string>() ?? "";
+        var name = Text(created.Value?["metadata"]?["name"]) ?? "";
         cli.Output.WriteLine($"promotion.kargo.akuity.io/{name} created");
         return wait ? await FollowAsync(project, name, cancellationToken) : ExitCodes.Success;
     }
@@ -49,7 +49,7 @@ internal sealed class RemotePromote(CliContext cli, BargeClient client)
                 return cli.Fail(failure.ExitCode, failure.Message + $"; Promotion \"{name}\" goes on on the server: see `barge get promotions {name}`");
             }
             var promotion = change.Value!["object"]!.AsObject();
-            if (change.Value["type"]?.GetValue<string>() == "DELETED")
+            if (Text(change.Value["type"]) == "DELETED")
             {
                 return cli.Fail(ExitCodes.Failed, $"Promotion \"{name}\" in project \"{project}\" was deleted before it finished");
             }

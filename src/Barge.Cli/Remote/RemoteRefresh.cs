@@ -46,7 +46,7 @@ internal sealed class RemoteRefresh(CliContext cli, BargeClient client)
                     return RemoteReport.Fail(cli, watchFailure);
                 }
                 var warehouse = change.Value!["object"]!.AsObject();
-                if (change.Value["type"]?.GetValue<string>() == "DELETED")
+                if (Text(change.Value["type"]) == "DELETED")
                 {
                     return cli.Fail(ExitCodes.Failed, $"{key} was deleted before the refresh was handled");
                 }

@@ -5,8 +5,9 @@ using Xunit;
 namespace Barge.Cli.Tests.Remote;
 
 /// <summary>
-/// The read commands run twice on one home — embedded on its store, and remote through a
-/// <c>barge serve</c> over that same store — and must print the same bytes and exit the same way.
+/// Commands that change nothing (reads, refusals, repeated approvals) run twice on one home — embedded
+/// on its store, and remote through a <c>barge serve</c> over that same store — and must print the same
+/// bytes and exit the same way.
 /// </summary>
 public sealed class RemoteParityTests(RemoteParityTests.PipelineServer pipeline) : IClassFixture<RemoteParityTests.PipelineServer>
 {
@@ -32,7 +33,19 @@ public sealed class RemoteParityTests(RemoteParityTests.PipelineServer pipeline)
     [InlineData("history json", new[] { "history", "-p", "grommet", "-o", "json" })]
     [InlineData("history bad type", new[] { "history", "-p", "grommet", "--type", "Nope" })]
     [InlineData("history of a missing project", new[] { "history", "-p", "nowhere" })]
-    public async Task Read_EmbeddedAndRemote_PrintTheSameAndExitTheSame(string scenario, string[] args)
+    [InlineData("approve again (unchanged)", new[] { "approve", "-p", "grommet", "--freight-alias", "brave-otter", "--stage", "prod" })]
+    [InlineData("approve unknown freight", new[] { "approve", "-p", "grommet", "--freight", "nope", "--stage", "prod" })]
+    [InlineData("approve unknown stage", new[] { "approve", "-p", "grommet", "--freight-alias", "brave-otter", "--stage", "qa" })]
+    [InlineData("approve origin not requested", new[] { "approve", "-p", "grommet", "--freight-alias", "dev-build", "--stage", "prod" })]
+    [InlineData("approve both freight and alias", new[] { "approve", "-p", "grommet", "--freight", "x", "--freight-alias", "brave-otter", "--stage", "prod" })]
+    [InlineData("approve no stage", new[] { "approve", "-p", "grommet", "--freight-alias", "brave-otter" })]
+    [InlineData("delete missing names", new[] { "delete", "stages", "dev", "qa", "uat", "-p", "grommet" })]
+    [InlineData("delete unknown kind", new[] { "delete", "gizmos", "x", "-p", "grommet" })]
+    [InlineData("promote without stage", new[] { "promote", "-p", "grommet", "--freight-alias", "brave-otter" })]
+    [InlineData("promote two freight choices", new[] { "promote", "-p", "grommet", "--stage", "prod", "--freight", "x", "--warehouse", "grommet-release" })]
+    [InlineData("promote abort unknown", new[] { "promote", "-p", "grommet", "--abort", "nope" })]
+    [InlineData("apply nothing", new[] { "apply" })]
+    public async Task Command_EmbeddedAndRemote_PrintTheSameAndExitTheSame(string scenario, string[] args)
     {
         var embedded = await pipeline.Home.Run.RunAsync(args);
         var remote = await pipeline.Remote.RunAsync(args);
