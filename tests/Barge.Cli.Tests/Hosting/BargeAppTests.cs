@@ -29,12 +29,12 @@ public sealed class BargeAppTests : IDisposable
         {
             run.With("BARGE_SERVER", environment);
         }
-        string[] args = flag is null ? ["create", "project", "p1"] : ["create", "project", "p1", flag, flagValue!];
+        string[] args = flag is null ? ["verify", "stage", "dev", "-p", "p1"] : ["verify", "stage", "dev", "-p", "p1", flag, flagValue!];
 
         var result = await run.RunAsync(args);
 
         Assert.True(result.ExitCode == 2, row + ": " + result);
-        Assert.StartsWith("error: `create project` is not supported in remote mode yet", result.Error, StringComparison.Ordinal);
+        Assert.StartsWith("error: `verify stage` is not supported in remote mode yet", result.Error, StringComparison.Ordinal);
         Assert.Empty(result.Output);
         Assert.False(File.Exists(Path.Combine(_home.Path, "barge.db")));
     }

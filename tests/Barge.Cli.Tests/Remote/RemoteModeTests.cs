@@ -26,7 +26,6 @@ public sealed class RemoteModeTests : IDisposable
     }
 
     [Theory]
-    [InlineData("create project", new[] { "create", "project", "p1" }, "create project")]
     [InlineData("verify stage", new[] { "verify", "stage", "dev", "-p", "p1" }, "verify stage")]
     [InlineData("reconcile", new[] { "reconcile" }, "reconcile")]
     [InlineData("create credentials", new[] { "create", "credentials", "c", "-p", "p1", "--git", "--repo-url", "https://git.example.com/x", "--username", "u", "--password", "p" }, "create credentials")]

@@ -182,6 +182,26 @@ public sealed class RemoteOperationsTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task CreateProject_ThroughTheServer_CreatesThenSaysItExistsAndNeedsSystemAdmin()
+    {
+        var promoter = _server.Client(_clientHome.Path, await _server.TokenAsync("ci", "promoter@grommet"));
+
+        var created = await _remote.RunAsync("create", "project", "widget");
+        var again = await _remote.RunAsync("create", "project", "widget");
+        var refused = await promoter.RunAsync("create", "project", "gadget");
+        var projects = await _remote.RunAsync("get", "projects", "--no-headers");
+
+        Assert.True(created.ExitCode == 0, created.ToString());
+        Assert.Equal("project.kargo.akuity.io/widget created\n", created.Output);
+        Assert.Equal(1, again.ExitCode);
+        Assert.Equal("error: project \"widget\" already exists\n", again.Error);
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("system-admin is required for token:ci", refused.Error, StringComparison.Ordinal);
+        Assert.StartsWith("widget ", projects.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("gadget", projects.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PromoteAbort_UnknownPromotion_SameAsEmbedded()
     {
         await ApplyAndDiscoverAsync();
