@@ -57,12 +57,18 @@ internal sealed class RemoteGet(CliContext cli, BargeClient client, GetCommand p
             {
                 return cli.Fail(ExitCodes.BadInput, "`get freight --stage S -o wide` (every Freight with why it is not available) is not supported in remote mode yet; use the table without -o wide");
             }
-            if (settings.Stage is not null && !CliKinds.IsFreight(kind))
+            if (settings.Stage is not null)
             {
                 var stage = await client.GetAsync(BargeClient.Api("projects", project, "stages", settings.Stage), cancellationToken);
                 if (stage.Failure is { } failure)
                 {
                     return failure.Status == 404 ? cli.Fail(ExitCodes.Failed, $"Stage \"{settings.Stage}\" not found in project \"{project}\"") : RemoteReport.Fail(cli, failure);
+                }
+                var requested = (stage.Value?["spec"]?["requestedFreight"] as JsonArray ?? []).Select(r => r?["origin"]?["name"]).OfType<JsonValue>()
+                    .Select(n => n.TryGetValue<string>(out var origin) ? origin : null);
+                if (settings.Origin is not null && !requested.Contains(settings.Origin, StringComparer.Ordinal))
+                {
+                    return cli.Fail(ExitCodes.Failed, $"Stage \"{settings.Stage}\" in project \"{project}\" does not request Freight from Warehouse \"{settings.Origin}\"");
                 }
             }
             var query = new List<string>();
