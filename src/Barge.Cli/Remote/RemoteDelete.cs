@@ -7,8 +7,9 @@ using Barge.Resources.Model;
 namespace Barge.Cli.Remote;
 
 /// <summary>
-/// <c>barge delete</c> through the API's delete routes (Stages, Warehouses, Freight by name or alias,
-/// Projects with everything in them). Every target is read first, so a missing name or a Freight in
+/// <c>barge delete</c> through the API's delete routes (Stages, Warehouses, Freight by name or alias).
+/// Projects are refused: the server's project delete does not remove what is in the project yet, and
+/// embedded mode's delete does. Every target is read first, so a missing name or a Freight in
 /// use stops the command before anything is deleted, with embedded mode's messages; the deletes are
 /// then one call each (the API has no batch delete by name), Projects last.
 /// </summary>
@@ -16,17 +17,22 @@ internal sealed class RemoteDelete(CliContext cli, BargeClient client)
 {
     public async Task<int> RunAsync(IReadOnlyList<(ResourceKind Kind, string Project, string Name)> requests, CancellationToken cancellationToken)
     {
+        if (requests.FirstOrDefault(r => CliKinds.IsProject(r.Kind)).Kind is not null)
+        {
+            return cli.Fail(ExitCodes.BadInput,
+                "deleting projects is not supported in remote mode yet: the server's project delete does not remove what is in the project; nothing was deleted");
+        }
         if (requests.FirstOrDefault(r => Route(r.Kind) is null) is { Kind: not null } unsupported)
         {
             return cli.Fail(ExitCodes.BadInput,
-                $"deleting {unsupported.Kind.Plural} is not supported in remote mode yet: the API deletes projects, stages, warehouses and freight; nothing was deleted");
+                $"deleting {unsupported.Kind.Plural} is not supported in remote mode yet: the API deletes stages, warehouses and freight; nothing was deleted");
         }
         var problems = new List<string>();
         var targets = new List<(ResourceKind Kind, string Path, string Name)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (kind, project, name) in requests.OrderBy(r => CliKinds.IsProject(r.Kind) ? 1 : 0))
+        foreach (var (kind, project, name) in requests)
         {
-            var path = kind.Namespaced ? BargeClient.Api("projects", project, Route(kind)!, name) : BargeClient.Api(Route(kind)!, name);
+            var path = BargeClient.Api("projects", project, Route(kind)!, name);
             var found = await client.GetAsync(path, cancellationToken);
             if (found.Failure is { Status: 404 })
             {
@@ -48,8 +54,7 @@ internal sealed class RemoteDelete(CliContext cli, BargeClient client)
                 problems.Add($"Freight \"{stored.Key.Name}\" in project \"{project}\" is in use by Stage {string.Join(", ", stages.Select(s => $"\"{s}\""))}; it cannot be deleted");
                 continue;
             }
-            var byName = kind.Namespaced ? BargeClient.Api("projects", project, Route(kind)!, stored.Key.Name) : BargeClient.Api(Route(kind)!, stored.Key.Name);
-            targets.Add((kind, byName, stored.Key.Name));
+            targets.Add((kind, BargeClient.Api("projects", project, Route(kind)!, stored.Key.Name), stored.Key.Name));
         }
         if (problems.Count > 0)
         {
@@ -78,7 +83,6 @@ internal sealed class RemoteDelete(CliContext cli, BargeClient client)
 
     private static string? Route(ResourceKind kind) => kind.Name switch
     {
-        "Project" => "projects",
         "Stage" => "stages",
         "Warehouse" => "warehouses",
         "Freight" => "freight",
