@@ -32,8 +32,9 @@ internal sealed class ApproveCommand(CliContext cli) : BargeCommand<ApproveSetti
     }
 
     /// <summary>
-    /// Remote mode: <c>POST …/freight/{f}/approve?stage=S</c>. The Freight is read first so the line printed
-    /// names it by ID and says whether it was approved already, as embedded mode does.
+    /// Remote mode: <c>POST …/freight/{f}/approve?stage=S</c> with the name or alias as given (so the
+    /// server refuses an ambiguous alias). The Freight is read first so the line printed names it by ID
+    /// and says whether it was approved already, as embedded mode does.
     /// </summary>
     protected override async Task<int> RunRemoteAsync(ApproveSettings settings, BargeClient client, CancellationToken cancellationToken)
     {
@@ -51,7 +52,7 @@ internal sealed class ApproveCommand(CliContext cli) : BargeCommand<ApproveSetti
         var id = stored.Key.Name.Length > 0 ? stored.Key.Name : freight;
         var already = found.Value?["status"]?["approvedFor"] is JsonObject approved && approved.ContainsKey(settings.Stage!);
         var sent = await client.SendAsync(HttpMethod.Post,
-            BargeClient.Api("projects", project, "freight", id, "approve") + "?stage=" + Uri.EscapeDataString(settings.Stage!), null, cancellationToken);
+            BargeClient.Api("projects", project, "freight", freight, "approve") + "?stage=" + Uri.EscapeDataString(settings.Stage!), null, cancellationToken);
         if (sent.Failure is { } failure)
         {
             return Fail(failure);
