@@ -1,12 +1,12 @@
+using System.Text.Json.Nodes;
 using Barge.Cli.Configuration;
 using Barge.Cli.Hosting;
+using Barge.Cli.Remote;
 using Barge.Engine.Credentials;
 using Barge.Engine.Manifests;
 using Barge.Resources.Manifests;
 using Barge.Resources.Model;
 using Barge.Resources.Serialization;
-using System.Text.Json.Nodes;
-using Barge.Cli.Remote;
 
 namespace Barge.Cli.Apply;
 

@@ -1,10 +1,10 @@
-using Barge.Resources.Model;
 using System.Globalization;
 using System.Text.Json;
 using Barge.Cli.Hosting;
 using Barge.Cli.Output;
 using Barge.Cli.Remote;
 using Barge.Engine.Manifests;
+using Barge.Resources.Model;
 using Barge.Storage;
 using Barge.Storage.Selection;
 

@@ -1,10 +1,10 @@
 using Barge.Cli.Hosting;
+using Barge.Cli.Remote;
 using Barge.Server.Auth;
 using Barge.Server.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
-using Barge.Cli.Remote;
 
 namespace Barge.Cli.Serve;
 

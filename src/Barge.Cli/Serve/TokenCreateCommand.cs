@@ -1,6 +1,6 @@
 using Barge.Cli.Hosting;
-using Barge.Server.Auth;
 using Barge.Cli.Remote;
+using Barge.Server.Auth;
 
 namespace Barge.Cli.Serve;
 

@@ -1,10 +1,10 @@
 using System.Globalization;
 using Barge.Cli.Hosting;
+using Barge.Cli.Remote;
 using Barge.Storage.Postgres;
 using Barge.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 using Npgsql;
-using Barge.Cli.Remote;
 
 namespace Barge.Cli.Store;
 
