@@ -61,6 +61,43 @@ public sealed class RemoteOperationsTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Promote_StepFails_WaitEndsWithThePhaseAndExit1()
+    {
+        await ApplyAndDiscoverAsync();
+        var file = Path.Combine(_work.Path, "broken.yaml");
+        await File.WriteAllTextAsync(file, """
+            apiVersion: kargo.akuity.io/v1alpha1
+            kind: Stage
+            metadata:
+              name: broken
+              namespace: grommet
+            spec:
+              requestedFreight:
+              - origin:
+                  kind: Warehouse
+                  name: source
+                sources:
+                  direct: true
+              promotionTemplate:
+                spec:
+                  steps:
+                  - uses: compose-output
+                    as: out
+                    config:
+                      hello: ${{ nowhere.at.all }}
+            """);
+        Assert.Equal(0, (await _remote.RunAsync("apply", "-f", file)).ExitCode);
+
+        var result = await _remote.RunAsync("promote", "-p", "grommet", "--stage", "broken", "--warehouse", "source");
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        var lines = result.Output.TrimEnd('\n').Split('\n');
+        Assert.Matches("^promotion.kargo.akuity.io/broken\\.\\S+ created$", lines[0]);
+        // The final line carries the step's error, which may span lines (an expression with a caret).
+        Assert.True(System.Text.RegularExpressions.Regex.IsMatch(result.Output, "(?m)^broken\\.\\S+: Errored: step \"out\" met error threshold"), result.ToString());
+    }
+
+    [Fact]
     public async Task Promote_NoWait_OnlyCreates()
     {
         await ApplyAndDiscoverAsync();
