@@ -1,9 +1,12 @@
+using System.Text.Json.Nodes;
 using Barge.Cli.Configuration;
 using Barge.Cli.Hosting;
+using Barge.Cli.Remote;
 using Barge.Engine.Credentials;
 using Barge.Engine.Manifests;
 using Barge.Resources.Manifests;
 using Barge.Resources.Model;
+using Barge.Resources.Serialization;
 
 namespace Barge.Cli.Apply;
 
@@ -14,54 +17,23 @@ namespace Barge.Cli.Apply;
 /// </summary>
 internal sealed class ApplyCommand(CliContext cli) : BargeCommand<ApplySettings>(cli)
 {
+    protected override RemoteMode Remote => RemoteMode.Supported;
+
     protected override async Task<int> RunAsync(ApplySettings settings, CancellationToken cancellationToken)
     {
-        if (settings.Files.Length == 0)
+        var (documents, exitCode) = await ReadAsync(settings, cancellationToken);
+        if (documents is null)
         {
-            return Cli.Fail(ExitCodes.BadInput, "give the manifests to apply with -f FILE, -f DIR or -f - (stdin)");
+            return exitCode;
         }
-        var defaultProject = settings.Project;
-        if (string.IsNullOrEmpty(defaultProject))
-        {
-            var config = CliConfig.Load(Cli.Home, out var configError);
-            if (configError is not null)
-            {
-                return Cli.Fail(ExitCodes.BadInput, configError);
-            }
-            defaultProject = config.Project;
-        }
-
-        var read = await ManifestSources.ReadAsync(Cli, settings.Files, new ManifestReaderOptions { DefaultProject = defaultProject, Time = Cli.Time }, cancellationToken);
-        if (!read.Succeeded)
-        {
-            return ManifestSources.ReportProblems(Cli, read.Errors, "nothing was applied");
-        }
-        if (!string.IsNullOrEmpty(settings.Project))
-        {
-            // As kubectl: -p names the project of every namespaced document; a document that says
-            // otherwise is a mistake, not something to move silently.
-            var elsewhere = read.Documents
-                .Where(d => ResourceKinds.Of(d.Resource).Namespaced && d.Resource.Project != settings.Project)
-                .Select(d => d.Error("metadata.namespace", $"the document's project \"{d.Resource.Project}\" does not match -p \"{settings.Project}\""))
-                .ToList();
-            if (elsewhere.Count > 0)
-            {
-                return ManifestSources.ReportProblems(Cli, elsewhere, "nothing was applied");
-            }
-        }
-        if (read.Documents.Count == 0)
-        {
-            return Cli.Fail(ExitCodes.BadInput, $"no resources found in {string.Join(", ", settings.Files)}");
-        }
-
         SecretCipher? cipher = null;
-        if (read.Documents.Any(d => d.Resource is Secret) && !SecretKeys.TryOpen(Cli, out cipher, out var keyError))
+        if (documents.Any(d => d.Resource is Secret) && !SecretKeys.TryOpen(Cli, out cipher, out var keyError))
         {
             return Cli.Fail(ExitCodes.Failed, "Secrets are encrypted at rest and the key is not usable: " + keyError + "; nothing was applied");
         }
         using var ownedCipher = cipher;
         await using var store = await EmbeddedStore.OpenForWriteAsync(Cli, cancellationToken);
-        var result = await new ManifestApplier(store, Random.Shared, cipher).ApplyAsync(read.Documents, cancellationToken);
+        var result = await new ManifestApplier(store, Random.Shared, cipher).ApplyAsync(documents, cancellationToken);
         if (result.Errors.Count > 0)
         {
             return ManifestSources.ReportProblems(Cli, result.Errors, "nothing was applied");
@@ -75,5 +47,81 @@ internal sealed class ApplyCommand(CliContext cli) : BargeCommand<ApplySettings>
             Cli.Output.WriteLine(applied.ToString());
         }
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// Remote mode: the documents are read and checked here exactly as embedded mode reads them (so a
+    /// bad file gets the same file:line message and nothing is sent), then sent as one all-or-nothing
+    /// <c>PUT /v1beta1/resources?upsert=true</c> with every project filled in.
+    /// </summary>
+    protected override async Task<int> RunRemoteAsync(ApplySettings settings, BargeClient client, CancellationToken cancellationToken)
+    {
+        var (documents, exitCode) = await ReadAsync(settings, cancellationToken);
+        if (documents is null)
+        {
+            return exitCode;
+        }
+        var body = string.Join("\n---\n", documents.Select(d => ResourceSerializer.ToJson(d.Resource)));
+        var sent = await client.SendAsync(HttpMethod.Put, BargeClient.Api("resources") + "?upsert=true", new StringContent(body, System.Text.Encoding.UTF8, "application/yaml"), cancellationToken);
+        if (sent.Failure is { } failure)
+        {
+            return Fail(failure.Status == 400 && failure.Details.Count > 0
+                ? failure with { Message = $"{failure.Details.Count} problem{(failure.Details.Count == 1 ? "" : "s")} found; nothing was applied" }
+                : failure);
+        }
+        foreach (var result in (sent.Value?["results"] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            var (manifest, outcome) = result["createdResourceManifest"] is JsonObject created ? (created, "created") : (result["updatedResourceManifest"] as JsonObject, "configured");
+            if (manifest is null)
+            {
+                continue;
+            }
+            var stored = RemoteManifests.ToStored(manifest);
+            Cli.Output.WriteLine(new AppliedResource(stored.Key, stored.ApiVersion, outcome == "created" ? ApplyOutcome.Created : ApplyOutcome.Configured, stored).ToString());
+        }
+        return ExitCodes.Success;
+    }
+
+    private async Task<(IReadOnlyList<ManifestDocument>? Documents, int ExitCode)> ReadAsync(ApplySettings settings, CancellationToken cancellationToken)
+    {
+        if (settings.Files.Length == 0)
+        {
+            return (null, Cli.Fail(ExitCodes.BadInput, "give the manifests to apply with -f FILE, -f DIR or -f - (stdin)"));
+        }
+        var defaultProject = settings.Project;
+        if (string.IsNullOrEmpty(defaultProject))
+        {
+            var config = CliConfig.Load(Cli.Home, out var configError);
+            if (configError is not null)
+            {
+                return (null, Cli.Fail(ExitCodes.BadInput, configError));
+            }
+            defaultProject = config.Project;
+        }
+
+        var read = await ManifestSources.ReadAsync(Cli, settings.Files, new ManifestReaderOptions { DefaultProject = defaultProject, Time = Cli.Time }, cancellationToken);
+        if (!read.Succeeded)
+        {
+            return (null, ManifestSources.ReportProblems(Cli, read.Errors, "nothing was applied"));
+        }
+        if (!string.IsNullOrEmpty(settings.Project))
+        {
+            // As kubectl: -p names the project of every namespaced document; a document that says
+            // otherwise is a mistake, not something to move silently.
+            var elsewhere = read.Documents
+                .Where(d => ResourceKinds.Of(d.Resource).Namespaced && d.Resource.Project != settings.Project)
+                .Select(d => d.Error("metadata.namespace", $"the document's project \"{d.Resource.Project}\" does not match -p \"{settings.Project}\""))
+                .ToList();
+            if (elsewhere.Count > 0)
+            {
+                return (null, ManifestSources.ReportProblems(Cli, elsewhere, "nothing was applied"));
+            }
+        }
+        if (read.Documents.Count == 0)
+        {
+            return (null, Cli.Fail(ExitCodes.BadInput, $"no resources found in {string.Join(", ", settings.Files)}"));
+        }
+
+        return (read.Documents, ExitCodes.Success);
     }
 }

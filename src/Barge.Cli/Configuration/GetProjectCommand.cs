@@ -1,10 +1,13 @@
 using Barge.Cli.Hosting;
+using Barge.Cli.Remote;
 
 namespace Barge.Cli.Configuration;
 
 /// <summary><c>barge config get-project</c>: prints the default project; exit 1 when none is set.</summary>
 internal sealed class GetProjectCommand(CliContext cli) : BargeCommand<GlobalSettings>(cli)
 {
+    protected override RemoteMode Remote => RemoteMode.RunsLocally;
+
     protected override Task<int> RunAsync(GlobalSettings settings, CancellationToken cancellationToken)
     {
         var config = CliConfig.Load(Cli.Home, out var error);

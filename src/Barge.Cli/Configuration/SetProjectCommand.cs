@@ -1,10 +1,13 @@
 using Barge.Cli.Hosting;
+using Barge.Cli.Remote;
 
 namespace Barge.Cli.Configuration;
 
 /// <summary><c>barge config set-project P</c>: stores the default project in <c>$BARGE_HOME/config.json</c>.</summary>
 internal sealed class SetProjectCommand(CliContext cli) : BargeCommand<SetProjectSettings>(cli)
 {
+    protected override RemoteMode Remote => RemoteMode.RunsLocally;
+
     protected override Task<int> RunAsync(SetProjectSettings settings, CancellationToken cancellationToken)
     {
         if (!DnsNames.IsLabel(settings.Project))

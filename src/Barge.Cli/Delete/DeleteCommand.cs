@@ -3,6 +3,7 @@ using Barge.Cli.Apply;
 using Barge.Cli.Configuration;
 using Barge.Cli.Get;
 using Barge.Cli.Hosting;
+using Barge.Cli.Remote;
 using Barge.Engine.Verification;
 using Barge.Resources.Identity;
 using Barge.Resources.Manifests;
@@ -18,15 +19,39 @@ namespace Barge.Cli.Delete;
 /// </summary>
 internal sealed class DeleteCommand(CliContext cli) : BargeCommand<DeleteSettings>(cli)
 {
+    protected override RemoteMode Remote => RemoteMode.Supported;
+
     protected override async Task<int> RunAsync(DeleteSettings settings, CancellationToken cancellationToken)
+    {
+        var (requests, exitCode) = await RequestsAsync(settings, cancellationToken);
+        if (requests is null)
+        {
+            return exitCode;
+        }
+        await using var store = await EmbeddedStore.OpenForReadAsync(Cli, cancellationToken);
+        if (store is null)
+        {
+            return Cli.Fail(ExitCodes.Failed, $"nothing to delete: the store {Cli.Home.DatabasePath} does not exist yet");
+        }
+        return await DeleteAsync(store, requests, cancellationToken);
+    }
+
+    protected override async Task<int> RunRemoteAsync(DeleteSettings settings, BargeClient client, CancellationToken cancellationToken)
+    {
+        var (requests, exitCode) = await RequestsAsync(settings, cancellationToken);
+        return requests is null ? exitCode : await new RemoteDelete(Cli, client).RunAsync(requests, cancellationToken);
+    }
+
+    /// <summary>What to delete, from KIND NAME… or from manifests; null after reporting why not.</summary>
+    private async Task<(List<(ResourceKind Kind, string Project, string Name)>? Requests, int ExitCode)> RequestsAsync(DeleteSettings settings, CancellationToken cancellationToken)
     {
         if (settings.Files.Length > 0 && settings.Kind is not null)
         {
-            return Cli.Fail(ExitCodes.BadInput, "give either -f FILE or KIND NAME…, not both");
+            return (null, Cli.Fail(ExitCodes.BadInput, "give either -f FILE or KIND NAME…, not both"));
         }
         if (settings.Files.Length == 0 && (settings.Kind is null || settings.Names.Length == 0))
         {
-            return Cli.Fail(ExitCodes.BadInput, "give a kind and at least one name (barge delete KIND NAME…) or manifests (barge delete -f FILE)");
+            return (null, Cli.Fail(ExitCodes.BadInput, "give a kind and at least one name (barge delete KIND NAME…) or manifests (barge delete -f FILE)"));
         }
         var requests = new List<(ResourceKind Kind, string Project, string Name)>();
         if (settings.Files.Length > 0)
@@ -37,13 +62,13 @@ internal sealed class DeleteCommand(CliContext cli) : BargeCommand<DeleteSetting
                 project = CliConfig.Load(Cli.Home, out var configError).Project;
                 if (configError is not null)
                 {
-                    return Cli.Fail(ExitCodes.BadInput, configError);
+                    return (null, Cli.Fail(ExitCodes.BadInput, configError));
                 }
             }
             var read = await ManifestSources.ReadAsync(Cli, settings.Files, new ManifestReaderOptions { DefaultProject = project, Validate = false, Time = Cli.Time }, cancellationToken);
             if (!read.Succeeded)
             {
-                return ManifestSources.ReportProblems(Cli, read.Errors, "nothing was deleted");
+                return (null, ManifestSources.ReportProblems(Cli, read.Errors, "nothing was deleted"));
             }
             foreach (var document in read.Documents)
             {
@@ -56,26 +81,21 @@ internal sealed class DeleteCommand(CliContext cli) : BargeCommand<DeleteSetting
         {
             if (CliKinds.Find(settings.Kind!, includeSecrets: true) is not { } kind)
             {
-                return Cli.Fail(ExitCodes.BadInput, $"unknown kind \"{settings.Kind}\"; supported: {CliKinds.SupportedForDelete}");
+                return (null, Cli.Fail(ExitCodes.BadInput, $"unknown kind \"{settings.Kind}\"; supported: {CliKinds.SupportedForDelete}"));
             }
             var project = "";
             if (kind.Namespaced)
             {
                 if (ResolveProject(settings, out var exitCode) is not { } resolved)
                 {
-                    return exitCode;
+                    return (null, exitCode);
                 }
                 project = resolved;
             }
             requests.AddRange(settings.Names.Distinct(StringComparer.Ordinal).Select(n => (kind, project, n)));
         }
 
-        await using var store = await EmbeddedStore.OpenForReadAsync(Cli, cancellationToken);
-        if (store is null)
-        {
-            return Cli.Fail(ExitCodes.Failed, $"nothing to delete: the store {Cli.Home.DatabasePath} does not exist yet");
-        }
-        return await DeleteAsync(store, requests, cancellationToken);
+        return (requests, ExitCodes.Success);
     }
 
     private async Task<int> DeleteAsync(IResourceStore store, List<(ResourceKind Kind, string Project, string Name)> requests, CancellationToken cancellationToken)
@@ -145,7 +165,7 @@ internal sealed class DeleteCommand(CliContext cli) : BargeCommand<DeleteSetting
         return ExitCodes.Success;
     }
 
-    private static List<string> HoldingStages(StoredResource freight) =>
+    internal static List<string> HoldingStages(StoredResource freight) =>
         freight.Status is { ValueKind: JsonValueKind.Object } status
         && status.TryGetProperty("currentlyIn", out var currentlyIn)
         && currentlyIn.ValueKind == JsonValueKind.Object

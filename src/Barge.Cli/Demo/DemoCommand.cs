@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Barge.Cli.Hosting;
+using Barge.Cli.Remote;
 
 namespace Barge.Cli.Demo;
 
@@ -10,6 +11,8 @@ namespace Barge.Cli.Demo;
 /// </summary>
 internal sealed class DemoCommand(CliContext cli) : BargeCommand<DemoSettings>(cli)
 {
+    protected override RemoteMode Remote => RemoteMode.LocalOnly;
+
     protected override async Task<int> RunAsync(DemoSettings settings, CancellationToken cancellationToken)
     {
         var root = Path.GetFullPath(settings.Directory ?? Path.Combine(Path.GetTempPath(), "barge-demo-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))));

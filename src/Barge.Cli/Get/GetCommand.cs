@@ -1,9 +1,10 @@
-using Barge.Resources.Model;
 using System.Globalization;
 using System.Text.Json;
 using Barge.Cli.Hosting;
 using Barge.Cli.Output;
+using Barge.Cli.Remote;
 using Barge.Engine.Manifests;
+using Barge.Resources.Model;
 using Barge.Storage;
 using Barge.Storage.Selection;
 
@@ -15,38 +16,15 @@ namespace Barge.Cli.Get;
 /// </summary>
 internal sealed class GetCommand(CliContext cli) : BargeCommand<GetSettings>(cli)
 {
+    protected override RemoteMode Remote => RemoteMode.Supported;
+
     protected override async Task<int> RunAsync(GetSettings settings, CancellationToken cancellationToken)
     {
-        if (CliKinds.Find(settings.Kind) is not { } kind)
+        if (Validate(settings, out var exitCode) is not { } request)
         {
-            return Cli.Fail(ExitCodes.BadInput, $"unknown kind \"{settings.Kind}\"; supported: {CliKinds.Supported}");
+            return exitCode;
         }
-        if (!OutputFormats.TryParse(settings.Output, out var format))
-        {
-            return Cli.Fail(ExitCodes.BadInput, $"unknown output format \"{settings.Output}\"; supported: {OutputFormats.Supported}");
-        }
-        if (settings.Origin is not null && !CliKinds.IsFreight(kind))
-        {
-            return Cli.Fail(ExitCodes.BadInput, "--origin filters freight only");
-        }
-        if (settings.Stage is not null && !CliKinds.IsFreight(kind) && kind.Name != "Promotion")
-        {
-            return Cli.Fail(ExitCodes.BadInput, "--stage filters freight (available to the Stage) and promotions (of the Stage) only");
-        }
-        if ((settings.Stage is not null || settings.Origin is not null) && settings.Names.Length > 0)
-        {
-            return Cli.Fail(ExitCodes.BadInput, "--stage and --origin filter a list; they cannot be combined with names");
-        }
-        var project = "";
-        if (kind.Namespaced)
-        {
-            if (ResolveProject(settings, out var exitCode) is not { } resolved)
-            {
-                return exitCode;
-            }
-            project = resolved;
-        }
-
+        var (kind, format, project) = request;
         await using var store = await EmbeddedStore.OpenForReadAsync(Cli, cancellationToken);
         if (kind.Namespaced && (store is null || await store.GetAsync(ResourceKey.Cluster("Project", project), cancellationToken) is null))
         {
@@ -107,6 +85,25 @@ internal sealed class GetCommand(CliContext cli) : BargeCommand<GetSettings>(cli
             found = (await store.ListAsync(query, cancellationToken)).Items;
         }
 
+        if (kind.Name == "Stage" && store is not null && format is not (OutputFormat.Json or OutputFormat.Yaml))
+        {
+            context = context with { Aliases = await FreightAliasesAsync(store, project, cancellationToken) };
+        }
+        return Print(settings, kind, format, found, errors, context);
+    }
+
+    protected override Task<int> RunRemoteAsync(GetSettings settings, BargeClient client, CancellationToken cancellationToken)
+    {
+        if (Validate(settings, out var exitCode) is not { } request)
+        {
+            return Task.FromResult(exitCode);
+        }
+        return new RemoteGet(Cli, client, this).RunAsync(settings, request.Kind, request.Format, request.Project, cancellationToken);
+    }
+
+    /// <summary>Prints what was found (the table or the manifests), then each missing name; the exit code.</summary>
+    internal int Print(GetSettings settings, ResourceKind kind, OutputFormat format, IReadOnlyList<StoredResource> found, IReadOnlyList<string> errors, TableContext context)
+    {
         if (CliKinds.IsFreight(kind) && settings.Names.Length == 0)
         {
             // Kargo lists Freight oldest first, by discovery time.
@@ -121,10 +118,6 @@ internal sealed class GetCommand(CliContext cli) : BargeCommand<GetSettings>(cli
         }
         else
         {
-            if (kind.Name == "Stage" && store is not null)
-            {
-                context = context with { Aliases = await FreightAliasesAsync(store, project, cancellationToken) };
-            }
             var manifests = found.Select(ManifestEnvelope.ToManifest).ToList();
             ResourceTables.Build(kind, manifests, format == OutputFormat.Wide, context).WriteTo(Cli.Output, !settings.NoHeaders);
         }
@@ -133,6 +126,50 @@ internal sealed class GetCommand(CliContext cli) : BargeCommand<GetSettings>(cli
             Cli.Fail(ExitCodes.Failed, error);
         }
         return errors.Count == 0 ? ExitCodes.Success : ExitCodes.Failed;
+    }
+
+    /// <summary>The checks both modes make before reading anything; null after reporting the problem.</summary>
+    private (ResourceKind Kind, OutputFormat Format, string Project)? Validate(GetSettings settings, out int exitCode)
+    {
+        exitCode = ExitCodes.Success;
+        if (CliKinds.Find(settings.Kind) is not { } kind)
+        {
+            exitCode = Cli.Fail(ExitCodes.BadInput, $"unknown kind \"{settings.Kind}\"; supported: {CliKinds.Supported}");
+            return null;
+        }
+        if (!OutputFormats.TryParse(settings.Output, out var format))
+        {
+            exitCode = Cli.Fail(ExitCodes.BadInput, $"unknown output format \"{settings.Output}\"; supported: {OutputFormats.Supported}");
+            return null;
+        }
+        string? problem = null;
+        if (settings.Origin is not null && !CliKinds.IsFreight(kind))
+        {
+            problem = "--origin filters freight only";
+        }
+        else if (settings.Stage is not null && !CliKinds.IsFreight(kind) && kind.Name != "Promotion")
+        {
+            problem = "--stage filters freight (available to the Stage) and promotions (of the Stage) only";
+        }
+        else if ((settings.Stage is not null || settings.Origin is not null) && settings.Names.Length > 0)
+        {
+            problem = "--stage and --origin filter a list; they cannot be combined with names";
+        }
+        if (problem is not null)
+        {
+            exitCode = Cli.Fail(ExitCodes.BadInput, problem);
+            return null;
+        }
+        var project = "";
+        if (kind.Namespaced)
+        {
+            if (ResolveProject(settings, out exitCode) is not { } resolved)
+            {
+                return null;
+            }
+            project = resolved;
+        }
+        return (kind, format, project);
     }
 
     private static async Task<Dictionary<string, string>> FreightAliasesAsync(IResourceStore store, string project, CancellationToken cancellationToken)
@@ -148,7 +185,7 @@ internal sealed class GetCommand(CliContext cli) : BargeCommand<GetSettings>(cli
         return aliases;
     }
 
-    private static DateTimeOffset DiscoveredAt(StoredResource freight) =>
+    internal static DateTimeOffset DiscoveredAt(StoredResource freight) =>
         freight.Spec.ValueKind == JsonValueKind.Object
         && freight.Spec.TryGetProperty("discoveredAt", out var at)
         && at.ValueKind == JsonValueKind.String

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Barge.Cli.Hosting;
 using Barge.Cli.Output;
+using Barge.Cli.Remote;
 using Barge.Engine.Audit;
 using Barge.Engine.Operations;
 using Barge.Storage;
@@ -17,61 +18,62 @@ namespace Barge.Cli.History;
 /// </summary>
 internal sealed class HistoryCommand(CliContext cli) : BargeCommand<HistorySettings>(cli)
 {
+    private static readonly JsonSerializerOptions WebJson = new(JsonSerializerDefaults.Web);
+
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, IndentSize = 4, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    protected override RemoteMode Remote => RemoteMode.Supported;
 
     protected override async Task<int> RunAsync(HistorySettings settings, CancellationToken cancellationToken)
     {
-        if (ResolveProject(settings, out var exitCode) is not { } project)
+        if (Validate(settings, out var exitCode) is not { } request)
         {
             return exitCode;
         }
-        if (!OutputFormats.TryParse(settings.Output, out var format))
-        {
-            return Cli.Fail(ExitCodes.BadInput, $"unknown output format \"{settings.Output}\"; supported: {OutputFormats.Supported}");
-        }
-        if (settings.Limit is < 1 or > AuditTrail.MaxLimit)
-        {
-            return Cli.Fail(ExitCodes.BadInput, $"--limit {settings.Limit} is out of range: it must be 1 to {AuditTrail.MaxLimit}");
-        }
-        if (settings.Type is { } type && !AuditTypes.All.Contains(type, StringComparer.Ordinal))
-        {
-            return Cli.Fail(ExitCodes.BadInput, $"unknown --type \"{type}\"; supported: {string.Join(", ", AuditTypes.All)}");
-        }
-        var now = Cli.Time.GetUtcNow();
-        DateTimeOffset? since = null, until = null;
-        if (settings.Since is { } sinceText)
-        {
-            if (!HistoryTime.TryParse(sinceText, now, out var parsed))
-            {
-                return Cli.Fail(ExitCodes.BadInput, $"--since \"{sinceText}\" is neither an RFC 3339 time (2026-01-02T03:04:05Z) nor a duration (90m, 24h)");
-            }
-            since = parsed;
-        }
-        if (settings.Until is { } untilText)
-        {
-            if (!HistoryTime.TryParse(untilText, now, out var parsed))
-            {
-                return Cli.Fail(ExitCodes.BadInput, $"--until \"{untilText}\" is neither an RFC 3339 time (2026-01-02T03:04:05Z) nor a duration (90m, 24h)");
-            }
-            until = parsed;
-        }
-
+        var (query, format) = request;
         await using var store = await EmbeddedStore.OpenForReadAsync(Cli, cancellationToken);
-        if (store is null || await store.GetAsync(ResourceKey.Cluster("Project", project), cancellationToken) is null)
+        if (store is null || await store.GetAsync(ResourceKey.Cluster("Project", query.Project!), cancellationToken) is null)
         {
-            return Cli.Fail(ExitCodes.Failed, $"project \"{project}\" not found");
+            return Cli.Fail(ExitCodes.Failed, $"project \"{query.Project}\" not found");
         }
-        var page = await new AuditTrail(store).QueryAsync(new AuditQuery
+        var page = await new AuditTrail(store).QueryAsync(query, cancellationToken);
+        return Print(page, format, settings.NoHeaders);
+    }
+
+    /// <summary>Remote mode: <c>GET …/history</c> with the same filters, printed by the same code.</summary>
+    protected override async Task<int> RunRemoteAsync(HistorySettings settings, BargeClient client, CancellationToken cancellationToken)
+    {
+        if (Validate(settings, out var exitCode) is not { } request)
         {
-            Project = project,
-            Stage = settings.Stage,
-            Origin = settings.Origin,
-            Actor = settings.Actor,
-            Type = settings.Type,
-            Since = since,
-            Until = until,
-            Limit = settings.Limit,
-        }, cancellationToken);
+            return exitCode;
+        }
+        var (query, format) = request;
+        var parameters = new List<string> { "limit=" + query.Limit.ToString(CultureInfo.InvariantCulture) };
+        void Add(string name, string? value)
+        {
+            if (value is not null)
+            {
+                parameters.Add(name + "=" + Uri.EscapeDataString(value));
+            }
+        }
+        Add("stage", query.Stage);
+        Add("origin", query.Origin);
+        Add("actor", query.Actor);
+        Add("type", query.Type);
+        Add("since", query.Since?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+        Add("until", query.Until?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+        var answer = await client.GetAsync(BargeClient.Api("projects", query.Project!, "history") + "?" + string.Join('&', parameters), cancellationToken);
+        if (answer.Failure is { } failure)
+        {
+            return failure.Status == 404 ? Cli.Fail(ExitCodes.Failed, $"project \"{query.Project}\" not found") : Fail(failure);
+        }
+        var page = answer.Value.Deserialize<AuditPage>(WebJson)
+            ?? new AuditPage([], null);
+        return Print(page, format, settings.NoHeaders);
+    }
+
+    private int Print(AuditPage page, OutputFormat format, bool noHeaders)
+    {
         switch (format)
         {
             case OutputFormat.Json:
@@ -81,7 +83,7 @@ internal sealed class HistoryCommand(CliContext cli) : BargeCommand<HistorySetti
                 YamlJsonWriter.Write(Cli.Output, ToJson(page.Items));
                 break;
             default:
-                HistoryTable.Build(page.Items, format == OutputFormat.Wide).WriteTo(Cli.Output, !settings.NoHeaders);
+                HistoryTable.Build(page.Items, format == OutputFormat.Wide).WriteTo(Cli.Output, !noHeaders);
                 break;
         }
         if (page.NextBefore is not null)
@@ -89,6 +91,60 @@ internal sealed class HistoryCommand(CliContext cli) : BargeCommand<HistorySetti
             Cli.Error.WriteLine($"(older entries exist: raise --limit or narrow with --since/--until)");
         }
         return ExitCodes.Success;
+    }
+
+    private (AuditQuery Query, OutputFormat Format)? Validate(HistorySettings settings, out int exitCode)
+    {
+        if (ResolveProject(settings, out exitCode) is not { } project)
+        {
+            return null;
+        }
+        if (!OutputFormats.TryParse(settings.Output, out var format))
+        {
+            exitCode = Cli.Fail(ExitCodes.BadInput, $"unknown output format \"{settings.Output}\"; supported: {OutputFormats.Supported}");
+            return null;
+        }
+        if (settings.Limit is < 1 or > AuditTrail.MaxLimit)
+        {
+            exitCode = Cli.Fail(ExitCodes.BadInput, $"--limit {settings.Limit} is out of range: it must be 1 to {AuditTrail.MaxLimit}");
+            return null;
+        }
+        if (settings.Type is { } type && !AuditTypes.All.Contains(type, StringComparer.Ordinal))
+        {
+            exitCode = Cli.Fail(ExitCodes.BadInput, $"unknown --type \"{type}\"; supported: {string.Join(", ", AuditTypes.All)}");
+            return null;
+        }
+        var now = Cli.Time.GetUtcNow();
+        DateTimeOffset? since = null, until = null;
+        if (settings.Since is { } sinceText)
+        {
+            if (!HistoryTime.TryParse(sinceText, now, out var parsed))
+            {
+                exitCode = Cli.Fail(ExitCodes.BadInput, $"--since \"{sinceText}\" is neither an RFC 3339 time (2026-01-02T03:04:05Z) nor a duration (90m, 24h)");
+                return null;
+            }
+            since = parsed;
+        }
+        if (settings.Until is { } untilText)
+        {
+            if (!HistoryTime.TryParse(untilText, now, out var parsed))
+            {
+                exitCode = Cli.Fail(ExitCodes.BadInput, $"--until \"{untilText}\" is neither an RFC 3339 time (2026-01-02T03:04:05Z) nor a duration (90m, 24h)");
+                return null;
+            }
+            until = parsed;
+        }
+        return (new AuditQuery
+        {
+            Project = project,
+            Stage = settings.Stage,
+            Origin = settings.Origin,
+            Actor = settings.Actor,
+            Type = settings.Type,
+            Since = since,
+            Until = until,
+            Limit = settings.Limit,
+        }, format);
     }
 
     private static JsonArray ToJson(IReadOnlyList<AuditEntry> entries) =>

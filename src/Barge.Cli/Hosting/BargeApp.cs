@@ -119,6 +119,7 @@ internal static class BargeApp
         config.AddCommand<Demo.DemoCommand>("demo").WithDescription("Run the grommet quick start end to end in a fresh BARGE_HOME: repositories, pipeline, controllers, history.");
         config.AddCommand<Serve.ServeCommand>("serve").WithDescription("Serve the REST API, SSE watches and the controllers on the embedded store.");
         config.AddBranch("token", Serve.TokenCommands.Configure);
+        config.AddCommand<Remote.LoginCommand>("login").WithDescription("Check a token against a `barge serve` and store the server and token in $BARGE_HOME/config (0600).");
         config.AddCommand<VersionCommand>("version").WithDescription("Print the version of barge.");
     }
 }

@@ -1,11 +1,13 @@
 using Barge.Cli.Configuration;
+using Barge.Cli.Remote;
 using Spectre.Console.Cli;
 
 namespace Barge.Cli.Hosting;
 
 /// <summary>
-/// The base of every command: refuses remote mode (issue 7 builds it) before the command runs, and
-/// resolves the project from <c>-p</c> or the CLI config.
+/// The base of every command: chooses embedded or remote mode (<c>--server</c> / <c>$BARGE_SERVER</c>)
+/// before the command runs, and resolves the project from <c>-p</c> or the CLI config. A command that
+/// goes through the REST API says so with <see cref="Remote"/> and implements <see cref="RunRemoteAsync"/>.
 /// </summary>
 internal abstract class BargeCommand<TSettings> : AsyncCommand<TSettings>
     where TSettings : GlobalSettings
@@ -18,17 +20,59 @@ internal abstract class BargeCommand<TSettings> : AsyncCommand<TSettings>
 
     protected CliContext Cli { get; }
 
+    /// <summary>What this command does in remote mode. Default: not supported yet.</summary>
+    protected virtual RemoteMode Remote => RemoteMode.NotYet;
+
     public sealed override async Task<int> ExecuteAsync(CommandContext context, TSettings settings, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(settings);
-        var server = settings.Server ?? Cli.GetEnvironmentVariable(GlobalSettings.ServerEnvironmentVariable);
-        if (server is not null)
+        var server = RemoteTarget.ServerText(Cli, settings);
+        if (server is null || Remote == RemoteMode.RunsLocally)
         {
-            return Cli.Fail(ExitCodes.BadInput,
-                $"remote mode (server \"{server}\" from {(settings.Server is null ? "$" + GlobalSettings.ServerEnvironmentVariable : "--server")}) is not supported yet; " +
-                "drop --server and unset $BARGE_SERVER to use the embedded store in $BARGE_HOME");
+            return await RunAsync(settings, cancellationToken);
         }
-        return await RunAsync(settings, cancellationToken);
+        var name = CommandName(context);
+        switch (Remote)
+        {
+            case RemoteMode.LocalOnly:
+                return Cli.Fail(ExitCodes.BadInput, $"`{name}` runs on this machine only; it does not take --server (unset ${GlobalSettings.ServerEnvironmentVariable})");
+            case RemoteMode.Supported:
+                var connected = RemoteTarget.Connect(Cli, server);
+                if (connected.Failure is { } failure)
+                {
+                    return Cli.Fail(failure.ExitCode, failure.Message);
+                }
+                using (var client = connected.Value!)
+                {
+                    return await RunRemoteAsync(settings, client, cancellationToken);
+                }
+            default:
+                return Cli.Fail(ExitCodes.BadInput,
+                    $"`{name}` is not supported in remote mode yet (server \"{server}\" from {(string.IsNullOrEmpty(settings.Server) ? "$" + GlobalSettings.ServerEnvironmentVariable : "--server")}); " +
+                    "drop --server and unset $BARGE_SERVER to use the embedded store in $BARGE_HOME");
+        }
+    }
+
+    /// <summary>The command through the REST API; only called when <see cref="Remote"/> is <see cref="RemoteMode.Supported"/>.</summary>
+    protected virtual Task<int> RunRemoteAsync(TSettings settings, BargeClient client, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException($"{GetType().Name} declares remote support without implementing it");
+
+    /// <summary>Reports a failed API call: the server's validation lines first, then one <c>error:</c> line.</summary>
+    protected int Fail(RemoteFailure failure) => RemoteReport.Fail(Cli, failure);
+
+    /// <summary>How the user typed the command: <c>get</c>, <c>refresh warehouse</c>, <c>token create</c>.</summary>
+    private static string CommandName(CommandContext context)
+    {
+        var arguments = context.Arguments;
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            if (arguments[i] == context.Name)
+            {
+                return i > 0 && !arguments[i - 1].StartsWith('-') ? arguments[i - 1] + " " + context.Name : context.Name;
+            }
+        }
+        return context.Name;
     }
 
     protected abstract Task<int> RunAsync(TSettings settings, CancellationToken cancellationToken);

@@ -1,11 +1,14 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
+using Barge.Cli.Remote;
 
 namespace Barge.Cli.Hosting;
 
 /// <summary><c>barge version</c>: the client's version, build and runtime.</summary>
 internal sealed class VersionCommand(CliContext cli) : BargeCommand<GlobalSettings>(cli)
 {
+    protected override RemoteMode Remote => RemoteMode.RunsLocally;
+
     public static string Version
     {
         get

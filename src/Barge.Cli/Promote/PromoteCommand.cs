@@ -1,4 +1,5 @@
 using Barge.Cli.Hosting;
+using Barge.Cli.Remote;
 using Barge.Engine.Controllers;
 using Barge.Engine.Controllers.Promotions;
 using Barge.Engine.Promotion;
@@ -16,6 +17,53 @@ namespace Barge.Cli.Promote;
 /// </summary>
 internal sealed class PromoteCommand(CliContext cli) : BargeCommand<PromoteSettings>(cli)
 {
+    protected override RemoteMode Remote => RemoteMode.Supported;
+
+    /// <summary>
+    /// Remote mode: the server creates the Promotion and its controllers run it; this waits (unless
+    /// <c>--no-wait</c>) by following the Promotion's watch. Dry runs and <c>--downstream-from</c> are not built remotely yet.
+    /// </summary>
+    protected override async Task<int> RunRemoteAsync(PromoteSettings settings, BargeClient client, CancellationToken cancellationToken)
+    {
+        if (ResolveProject(settings, out var exitCode) is not { } project)
+        {
+            return exitCode;
+        }
+        var remote = new RemotePromote(Cli, client);
+        if (settings.Abort is { Length: > 0 } abort)
+        {
+            return await remote.AbortAsync(project, abort, cancellationToken);
+        }
+        if (settings.DownstreamFrom is not null)
+        {
+            return Cli.Fail(ExitCodes.BadInput, "`promote --downstream-from` is not supported in remote mode yet; drop --server to run it on the embedded store");
+        }
+        if (string.IsNullOrEmpty(settings.Stage))
+        {
+            return Cli.Fail(ExitCodes.BadInput, "--stage is required");
+        }
+        var chosen = new[] { settings.Freight, settings.FreightAlias, settings.Warehouse }.Count(v => !string.IsNullOrEmpty(v));
+        if (chosen != 1)
+        {
+            return Cli.Fail(ExitCodes.BadInput, "give exactly one of --freight, --freight-alias and --warehouse");
+        }
+        if (settings.NoWait && settings.Wait)
+        {
+            return Cli.Fail(ExitCodes.BadInput, "--wait and --no-wait exclude each other");
+        }
+        if (settings.DryRun)
+        {
+            return Cli.Fail(ExitCodes.BadInput, "`promote --dry-run` is not supported in remote mode yet; drop --server to dry-run on the embedded store");
+        }
+        var body = new
+        {
+            freight = settings.Freight ?? "",
+            freightAlias = settings.FreightAlias ?? "",
+            origin = string.IsNullOrEmpty(settings.Warehouse) ? "" : "Warehouse/" + settings.Warehouse,
+        };
+        return await remote.PromoteAsync(project, settings.Stage, body, wait: !settings.NoWait, cancellationToken);
+    }
+
     protected override async Task<int> RunAsync(PromoteSettings settings, CancellationToken cancellationToken)
     {
         if (ResolveProject(settings, out var exitCode) is not { } project)

@@ -1,4 +1,5 @@
 using Barge.Cli.Hosting;
+using Barge.Cli.Remote;
 using Barge.Server.Auth;
 using Barge.Server.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,6 +14,8 @@ namespace Barge.Cli.Serve;
 /// </summary>
 internal sealed class ServeCommand(CliContext cli) : BargeCommand<ServeSettings>(cli)
 {
+    protected override RemoteMode Remote => RemoteMode.LocalOnly;
+
     protected override async Task<int> RunAsync(ServeSettings settings, CancellationToken cancellationToken)
     {
         try

@@ -1,4 +1,5 @@
 using Barge.Cli.Hosting;
+using Barge.Cli.Remote;
 using Barge.Server.Auth;
 
 namespace Barge.Cli.Serve;
@@ -6,6 +7,8 @@ namespace Barge.Cli.Serve;
 /// <summary><c>barge token create NAME --role R…</c>: prints the token once; only its hash is stored.</summary>
 internal sealed class TokenCreateCommand(CliContext cli) : BargeCommand<TokenCreateSettings>(cli)
 {
+    protected override RemoteMode Remote => RemoteMode.LocalOnly;
+
     protected override async Task<int> RunAsync(TokenCreateSettings settings, CancellationToken cancellationToken)
     {
         var roles = new List<RoleBinding>();

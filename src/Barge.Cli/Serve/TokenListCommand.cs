@@ -1,4 +1,5 @@
 using Barge.Cli.Hosting;
+using Barge.Cli.Remote;
 using Barge.Server.Auth;
 
 namespace Barge.Cli.Serve;
@@ -6,6 +7,8 @@ namespace Barge.Cli.Serve;
 /// <summary><c>barge token list</c>: names, roles, creator and creation time (never a token value).</summary>
 internal sealed class TokenListCommand(CliContext cli) : BargeCommand<GlobalSettings>(cli)
 {
+    protected override RemoteMode Remote => RemoteMode.LocalOnly;
+
     protected override async Task<int> RunAsync(GlobalSettings settings, CancellationToken cancellationToken)
     {
         await using var store = await EmbeddedStore.OpenForReadAsync(Cli, cancellationToken);

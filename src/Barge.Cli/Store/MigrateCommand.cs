@@ -1,5 +1,6 @@
 using System.Globalization;
 using Barge.Cli.Hosting;
+using Barge.Cli.Remote;
 using Barge.Storage.Postgres;
 using Barge.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
@@ -15,6 +16,8 @@ namespace Barge.Cli.Store;
 /// </summary>
 internal sealed class MigrateCommand(CliContext cli) : BargeCommand<MigrateSettings>(cli)
 {
+    protected override RemoteMode Remote => RemoteMode.LocalOnly;
+
     protected override async Task<int> RunAsync(MigrateSettings settings, CancellationToken cancellationToken)
     {
         var connection = settings.Store ?? Cli.GetEnvironmentVariable(MigrateSettings.StoreEnvironmentVariable);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Barge.Cli.Hosting;
+using Barge.Cli.Remote;
 using Barge.Engine.Controllers;
 using Barge.Resources.Model;
 using Barge.Resources.Serialization;
@@ -16,6 +17,13 @@ namespace Barge.Cli.Warehouses;
 internal sealed class RefreshWarehouseCommand(CliContext cli) : BargeCommand<RefreshWarehouseSettings>(cli)
 {
     private const int UpdateAttempts = 5;
+
+    protected override RemoteMode Remote => RemoteMode.Supported;
+
+    protected override async Task<int> RunRemoteAsync(RefreshWarehouseSettings settings, BargeClient client, CancellationToken cancellationToken) =>
+        ResolveProject(settings, out var exitCode) is { } project
+            ? await new RemoteRefresh(Cli, client).RunAsync(project, settings.Name, cancellationToken)
+            : exitCode;
 
     protected override async Task<int> RunAsync(RefreshWarehouseSettings settings, CancellationToken cancellationToken)
     {

@@ -2,11 +2,43 @@ using Xunit;
 
 namespace Barge.Cli.Tests.Approve;
 
-public sealed class ApproveCommandTests : IDisposable
+/// <summary>
+/// <c>barge approve</c> on a real home. <see cref="Remote.ApproveCommandRemoteTests"/> runs every test
+/// again in remote mode: apply, approve, get and history through a <c>barge serve</c> over this home's store.
+/// </summary>
+public class ApproveCommandTests : IAsyncLifetime, IDisposable
 {
     private readonly PipelineHome _home = new();
+    private Remote.ServedHome? _server;
 
-    public void Dispose() => _home.Dispose();
+    /// <summary>True when the commands go through a server (the derived remote test class).</summary>
+    protected virtual bool Served => false;
+
+    /// <summary>Who the history names: the local user in embedded mode, the token's identity through a server.</summary>
+    private string Actor => Served ? "admin" : "subject:jane";
+
+    public async Task InitializeAsync()
+    {
+        if (Served)
+        {
+            _server = await Remote.ServedHome.StartAsync(_home.Path, _home.Run.Time);
+            _home.Run.With("BARGE_SERVER", _server.Url).With("BARGE_TOKEN", Remote.ServedHome.AdminToken);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
+
+    public void Dispose()
+    {
+        _home.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task Approve_ByAlias_MakesReleaseAvailableToProdAndRecordsHistory()
@@ -21,7 +53,7 @@ public sealed class ApproveCommandTests : IDisposable
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal($"Freight \"{id}\" approved for Stage \"prod\" in project \"grommet\"\n", result.Output);
         Assert.Contains("brave-otter", available.Output, StringComparison.Ordinal);
-        Assert.Matches("^\\S+ +FreightApproved +prod +brave-otter +grommet-release +subject:jane +Freight approved", history.Output);
+        Assert.Matches($"^\\S+ +FreightApproved +prod +brave-otter +grommet-release +{Actor} +Freight approved", history.Output);
     }
 
     [Fact]

@@ -5,7 +5,11 @@ using Xunit;
 
 namespace Barge.Cli.Tests.Delete;
 
-public sealed class DeleteCommandTests : IDisposable
+/// <summary>
+/// <c>barge delete</c> on a real home. <see cref="Remote.DeleteCommandRemoteTests"/> runs every test again
+/// in remote mode: the same commands through a <c>barge serve</c> over this home's store.
+/// </summary>
+public class DeleteCommandTests : IAsyncLifetime, IDisposable
 {
     private readonly TempDirectory _home = new("cli");
     private readonly TempDirectory _work = new("cli-work");
@@ -16,10 +20,33 @@ public sealed class DeleteCommandTests : IDisposable
         _run = new BargeRun(_home.Path);
     }
 
+    private Remote.ServedHome? _server;
+
+    /// <summary>True when the commands go through a server (the derived remote test class).</summary>
+    protected virtual bool Served => false;
+
+    public async Task InitializeAsync()
+    {
+        if (Served)
+        {
+            _server = await Remote.ServedHome.StartAsync(_home.Path, _run.Time);
+            _run.With("BARGE_SERVER", _server.Url).With("BARGE_TOKEN", Remote.ServedHome.AdminToken);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
+
     public void Dispose()
     {
         _home.Dispose();
         _work.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     [Fact]
@@ -54,6 +81,14 @@ public sealed class DeleteCommandTests : IDisposable
         var file = await ApplyPipelineAsync();
 
         var result = await _run.RunAsync("delete", "-f", file);
+        if (Served)
+        {
+            // The API has no delete route for every kind the file holds (and none for projects yet).
+            Assert.Equal(2, result.ExitCode);
+            Assert.Contains("not supported in remote mode yet", result.Error, StringComparison.Ordinal);
+            Assert.NotEqual(0, await StoreProbe.CountAllAsync(_home.Path));
+            return;
+        }
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.EndsWith("project.kargo.akuity.io/grommet deleted\n", result.Output, StringComparison.Ordinal);
@@ -66,6 +101,12 @@ public sealed class DeleteCommandTests : IDisposable
         await ApplyPipelineAsync();
 
         var result = await _run.RunAsync("delete", "project", "grommet");
+        if (Served)
+        {
+            Assert.Equal(2, result.ExitCode);
+            Assert.StartsWith("error: deleting projects is not supported in remote mode yet", result.Error, StringComparison.Ordinal);
+            return;
+        }
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(0, await StoreProbe.CountAllAsync(_home.Path));
@@ -82,6 +123,12 @@ public sealed class DeleteCommandTests : IDisposable
         }
 
         var result = await _run.RunAsync("delete", "project", "grommet");
+        if (Served)
+        {
+            Assert.Equal(2, result.ExitCode);
+            Assert.StartsWith("error: deleting projects is not supported in remote mode yet", result.Error, StringComparison.Ordinal);
+            return;
+        }
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Null(await StoreProbe.GetAsync(_home.Path, Barge.Engine.Verification.HttpAnalysisRunner.RunKind, "grommet", "dev.run-1"));

@@ -7,11 +7,40 @@ using Xunit;
 
 namespace Barge.Cli.Tests.History;
 
-public sealed class HistoryCommandTests : IDisposable
+/// <summary>
+/// <c>barge history</c> on a real home. <see cref="Remote.HistoryCommandRemoteTests"/> runs every test
+/// again in remote mode: apply and history through a <c>barge serve</c> over this home's store.
+/// </summary>
+public class HistoryCommandTests : IAsyncLifetime, IDisposable
 {
     private readonly PipelineHome _home = new();
+    private Remote.ServedHome? _server;
 
-    public void Dispose() => _home.Dispose();
+    /// <summary>True when the commands go through a server (the derived remote test class).</summary>
+    protected virtual bool Served => false;
+
+    public async Task InitializeAsync()
+    {
+        if (Served)
+        {
+            _server = await Remote.ServedHome.StartAsync(_home.Path, _home.Run.Time);
+            _home.Run.With("BARGE_SERVER", _server.Url).With("BARGE_TOKEN", Remote.ServedHome.AdminToken);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
+
+    public void Dispose()
+    {
+        _home.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     /// <summary>Three entries an hour apart: a dev build promoted by the controller, a release approved and promoted by people.</summary>
     private async Task HistoryAsync()

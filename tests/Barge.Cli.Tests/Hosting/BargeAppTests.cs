@@ -22,21 +22,21 @@ public sealed class BargeAppTests : IDisposable
     [Theory]
     [InlineData("flag", "--server", "http://127.0.0.1:8080", null)]
     [InlineData("environment", null, null, "http://127.0.0.1:8080")]
-    public async Task RunAsync_RemoteMode_FailsWithNotSupportedAndExitTwo(string row, string? flag, string? flagValue, string? environment)
+    public async Task RunAsync_RemoteModeOfCommandNotBuiltRemotely_FailsNamingTheCommandWithExitTwo(string row, string? flag, string? flagValue, string? environment)
     {
         var run = new BargeRun(_home.Path);
         if (environment is not null)
         {
             run.With("BARGE_SERVER", environment);
         }
-        string[] args = flag is null ? ["version"] : ["version", flag, flagValue!];
+        string[] args = flag is null ? ["verify", "stage", "dev", "-p", "p1"] : ["verify", "stage", "dev", "-p", "p1", flag, flagValue!];
 
         var result = await run.RunAsync(args);
 
         Assert.True(result.ExitCode == 2, row + ": " + result);
-        Assert.Contains("remote mode", result.Error, StringComparison.Ordinal);
-        Assert.Contains("not supported yet", result.Error, StringComparison.Ordinal);
+        Assert.StartsWith("error: `verify stage` is not supported in remote mode yet", result.Error, StringComparison.Ordinal);
         Assert.Empty(result.Output);
+        Assert.False(File.Exists(Path.Combine(_home.Path, "barge.db")));
     }
 
     [Theory]

@@ -1,0 +1,14 @@
+namespace Barge.Cli.Remote;
+
+/// <summary>
+/// A failed API call as the CLI reports it: the exit code of DESIGN.md's contract, the message (the
+/// server's <c>error</c>, which names the object) and every validation problem the server listed.
+/// </summary>
+internal sealed record RemoteFailure(int ExitCode, string Message)
+{
+    /// <summary>The server's <c>errors</c> (one line per validation problem); empty when the message says it all.</summary>
+    public IReadOnlyList<string> Details { get; init; } = [];
+
+    /// <summary>The HTTP status; 0 when the server was not reached.</summary>
+    public int Status { get; init; }
+}

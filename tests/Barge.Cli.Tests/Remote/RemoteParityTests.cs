@@ -1,0 +1,99 @@
+using Barge.Cli.Tests.Approve;
+using Barge.Testing;
+using Xunit;
+
+namespace Barge.Cli.Tests.Remote;
+
+/// <summary>
+/// Commands that change nothing (reads, refusals, repeated approvals) run twice on one home — embedded
+/// on its store, and remote through a <c>barge serve</c> over that same store — and must print the same
+/// bytes and exit the same way.
+/// </summary>
+public sealed class RemoteParityTests(RemoteParityTests.PipelineServer pipeline) : IClassFixture<RemoteParityTests.PipelineServer>
+{
+    [Theory]
+    [InlineData("projects", new[] { "get", "projects" })]
+    [InlineData("stages table", new[] { "get", "stages", "-p", "grommet" })]
+    [InlineData("stages wide", new[] { "get", "stages", "-p", "grommet", "-o", "wide" })]
+    [InlineData("one stage yaml", new[] { "get", "stage", "prod", "-p", "grommet", "-o", "yaml" })]
+    [InlineData("warehouses json", new[] { "get", "warehouses", "-p", "grommet", "-o", "json" })]
+    [InlineData("freight table", new[] { "get", "freight", "-p", "grommet" })]
+    [InlineData("freight of an origin", new[] { "get", "freight", "-p", "grommet", "--origin", "grommet-release", "--no-headers" })]
+    [InlineData("freight by alias json", new[] { "get", "freight", "brave-otter", "-p", "grommet", "-o", "json" })]
+    [InlineData("freight available to a stage", new[] { "get", "freight", "-p", "grommet", "--stage", "prod" })]
+    [InlineData("one missing name of two", new[] { "get", "freight", "brave-otter", "nope", "-p", "grommet" })]
+    [InlineData("missing project", new[] { "get", "stages", "-p", "nowhere" })]
+    [InlineData("promotions of a missing stage", new[] { "get", "promotions", "-p", "grommet", "--stage", "qa" })]
+    [InlineData("promotions", new[] { "get", "promotions", "-p", "grommet" })]
+    [InlineData("promotion tasks yaml", new[] { "get", "promotiontasks", "-p", "grommet", "-o", "yaml" })]
+    [InlineData("unknown kind", new[] { "get", "gizmos", "-p", "grommet" })]
+    [InlineData("bad filter", new[] { "get", "stages", "-p", "grommet", "--origin", "x" })]
+    [InlineData("history table", new[] { "history", "-p", "grommet" })]
+    [InlineData("history wide of a stage", new[] { "history", "-p", "grommet", "--stage", "prod", "-o", "wide" })]
+    [InlineData("history json", new[] { "history", "-p", "grommet", "-o", "json" })]
+    [InlineData("history bad type", new[] { "history", "-p", "grommet", "--type", "Nope" })]
+    [InlineData("history of a missing project", new[] { "history", "-p", "nowhere" })]
+    [InlineData("approve again (unchanged)", new[] { "approve", "-p", "grommet", "--freight-alias", "brave-otter", "--stage", "prod" })]
+    [InlineData("approve unknown freight", new[] { "approve", "-p", "grommet", "--freight", "nope", "--stage", "prod" })]
+    [InlineData("approve unknown stage", new[] { "approve", "-p", "grommet", "--freight-alias", "brave-otter", "--stage", "qa" })]
+    [InlineData("approve origin not requested", new[] { "approve", "-p", "grommet", "--freight-alias", "dev-build", "--stage", "prod" })]
+    [InlineData("approve both freight and alias", new[] { "approve", "-p", "grommet", "--freight", "x", "--freight-alias", "brave-otter", "--stage", "prod" })]
+    [InlineData("approve no stage", new[] { "approve", "-p", "grommet", "--freight-alias", "brave-otter" })]
+    [InlineData("delete missing names", new[] { "delete", "stages", "dev", "qa", "uat", "-p", "grommet" })]
+    [InlineData("delete unknown kind", new[] { "delete", "gizmos", "x", "-p", "grommet" })]
+    [InlineData("promote without stage", new[] { "promote", "-p", "grommet", "--freight-alias", "brave-otter" })]
+    [InlineData("promote two freight choices", new[] { "promote", "-p", "grommet", "--stage", "prod", "--freight", "x", "--warehouse", "grommet-release" })]
+    [InlineData("promote abort unknown", new[] { "promote", "-p", "grommet", "--abort", "nope" })]
+    [InlineData("apply nothing", new[] { "apply" })]
+    public async Task Command_EmbeddedAndRemote_PrintTheSameAndExitTheSame(string scenario, string[] args)
+    {
+        var embedded = await pipeline.Home.Run.RunAsync(args);
+        var remote = await pipeline.Remote.RunAsync(args);
+
+        Assert.True(embedded.ExitCode == remote.ExitCode, $"{scenario}\nembedded: {embedded}\nremote: {remote}");
+        Assert.Equal(embedded.Output, remote.Output);
+        Assert.Equal(embedded.Error, remote.Error);
+        Assert.False(File.Exists(Path.Combine(pipeline.ClientHome, "barge.db")), "remote mode must not create a local store");
+    }
+
+    [Fact]
+    public async Task Get_KindWithoutApiRoute_FailsNamingIt()
+    {
+        var result = await pipeline.Remote.RunAsync("get", "projectconfigs", "-p", "grommet");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("error: `get projectconfigs` is not supported in remote mode yet", result.Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>The grommet pipeline with a dev build and an approved release, served over its own store.</summary>
+    public sealed class PipelineServer : IAsyncLifetime, IDisposable
+    {
+        private readonly TempDirectory _client = new("remote-client");
+        private ServedHome _server = null!;
+
+        internal PipelineHome Home { get; } = new();
+
+        internal BargeRun Remote { get; private set; } = null!;
+
+        public string ClientHome => _client.Path;
+
+        public async Task InitializeAsync()
+        {
+            await Home.ApplyPipelineAsync();
+            await Home.ApplyFreightAsync("grommet-dev", "dev-1", "dev-build");
+            await Home.ApplyFreightAsync("grommet-release", "v1.0.0", "brave-otter");
+            var approved = await Home.Run.RunAsync("approve", "-p", "grommet", "--freight-alias", "brave-otter", "--stage", "prod");
+            Assert.True(approved.ExitCode == 0, approved.ToString());
+            _server = await ServedHome.StartAsync(Home.Path, TimeProvider.System);
+            Remote = _server.Client(_client.Path);
+        }
+
+        public async Task DisposeAsync() => await _server.DisposeAsync();
+
+        public void Dispose()
+        {
+            Home.Dispose();
+            _client.Dispose();
+        }
+    }
+}
