@@ -166,6 +166,19 @@ public sealed class ApiRoutesTests
     }
 
     [Fact]
+    public async Task DeleteProject_TakesEverythingInIt()
+    {
+        await using var server = await TestServer.StartAsync();
+        await server.ApplyPipelineAsync();
+        using var client = server.Client();
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync("/v1beta1/projects/p1")).StatusCode);
+        Assert.Null(await server.Store.GetAsync(Storage.ResourceKey.Cluster("Project", "p1")));
+        Assert.Empty((await server.Store.ListAsync(Storage.ResourceQuery.OfKind("Stage", "p1"))).Items);
+        Assert.Empty((await server.Store.ListAsync(Storage.ResourceQuery.OfKind("Warehouse", "p1"))).Items);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.DeleteAsync("/v1beta1/projects/p1")).StatusCode);
+    }
+
+    [Fact]
     public async Task ListStages_AfterAnyWrite_IsReadAfresh()
     {
         await using var server = await TestServer.StartAsync();

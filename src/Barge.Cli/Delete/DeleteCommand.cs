@@ -4,7 +4,7 @@ using Barge.Cli.Configuration;
 using Barge.Cli.Get;
 using Barge.Cli.Hosting;
 using Barge.Cli.Remote;
-using Barge.Engine.Verification;
+using Barge.Engine.Operations;
 using Barge.Resources.Identity;
 using Barge.Resources.Manifests;
 using Barge.Resources.Model;
@@ -125,16 +125,7 @@ internal sealed class DeleteCommand(CliContext cli) : BargeCommand<DeleteSetting
             }
             if (CliKinds.IsProject(kind))
             {
-                // The analysis runs are the engine's own records, not a kind users apply, but they belong to the project.
-                foreach (var inner in ResourceKinds.All.Where(k => k.Namespaced).Select(k => k.Name).Append(HttpAnalysisRunner.RunKind))
-                {
-                    var contents = await store.ListAsync(ResourceQuery.OfKind(inner, target.Key.Name), cancellationToken);
-                    foreach (var resource in contents.Items.Where(r => seen.Add(r.Key)))
-                    {
-                        projectDeletes.Add(new StoreOperation.Delete(resource.Key, resource.ResourceVersion));
-                    }
-                }
-                projectDeletes.Add(new StoreOperation.Delete(target.Key, target.ResourceVersion));
+                projectDeletes.AddRange(await ProjectContents.DeletionAsync(store, target, seen, cancellationToken));
             }
             else
             {

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Barge.Engine.Controllers;
+using Barge.Engine.Operations;
 using Barge.Engine.Promotion;
 using Barge.Resources.Model;
 using Barge.Storage;
@@ -32,16 +33,34 @@ public sealed class ResourceActions
         _workRoot = workRoot;
     }
 
-    /// <summary>Deletes a resource by key; 404 when it is not there.</summary>
+    /// <summary>
+    /// Deletes a resource by key; 404 when it is not there. A Project goes with everything in it, in one
+    /// transaction (409 when something in it changed meanwhile; nothing is deleted then).
+    /// </summary>
     public async Task<ApiOutcome<StoredResource>> DeleteAsync(ResourceKey key, CancellationToken cancellationToken)
     {
         try
         {
-            return await _store.DeleteAsync(key, cancellationToken: cancellationToken);
+            if (key.Kind != "Project")
+            {
+                return await _store.DeleteAsync(key, cancellationToken: cancellationToken);
+            }
+            var project = await _store.GetAsync(key, cancellationToken);
+            if (project is null)
+            {
+                return ApiError.NotFound(KargoNames.NotFound(key));
+            }
+            var operations = await ProjectContents.DeletionAsync(_store, project, new HashSet<ResourceKey>(), cancellationToken);
+            var deleted = await _store.ApplyAsync(operations, cancellationToken);
+            return deleted[^1];
         }
         catch (ResourceNotFoundException)
         {
             return ApiError.NotFound(KargoNames.NotFound(key));
+        }
+        catch (ResourceConflictException)
+        {
+            return ApiError.Conflict($"project \"{key.Name}\" changed while it was being deleted; nothing was deleted, try again");
         }
     }
 
