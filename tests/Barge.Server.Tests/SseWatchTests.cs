@@ -48,6 +48,40 @@ public sealed class SseWatchTests
     }
 
     [Fact]
+    public async Task WatchOneStage_ChangesOfOtherObjects_AreNotSent()
+    {
+        await using var server = await TestServer.StartAsync();
+        await server.ApplyPipelineAsync();
+        using var client = server.Client();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        // A second Stage changes after dev: a watch of dev must neither replay it nor report it as DELETED.
+        const string Other = """
+            apiVersion: kargo.akuity.io/v1alpha1
+            kind: Stage
+            metadata:
+              name: other
+              namespace: p1
+            spec:
+              requestedFreight:
+              - origin:
+                  kind: Warehouse
+                  name: w1
+                sources:
+                  direct: true
+            """;
+        using var body = new StringContent(Other, System.Text.Encoding.UTF8, "application/yaml");
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsync("/v1beta1/resources", body, cts.Token)).StatusCode);
+        await using var events = await SseReader.OpenAsync(client, "/v1beta1/projects/p1/stages/dev?watch=true", null, cts.Token);
+        var first = await events.NextAsync(cts.Token);
+        Assert.Equal("dev", first.Data.GetProperty("object").GetProperty("metadata").GetProperty("name").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/v1beta1/projects/p1/stages/other/refresh", null, cts.Token)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/v1beta1/projects/p1/stages/dev/refresh", null, cts.Token)).StatusCode);
+        var next = await events.NextAsync(cts.Token);
+        Assert.Equal("MODIFIED", next.Data.GetProperty("type").GetString());
+        Assert.Equal("dev", next.Data.GetProperty("object").GetProperty("metadata").GetProperty("name").GetString());
+    }
+
+    [Fact]
     public async Task Watch_SendsHeartbeatComments()
     {
         await using var server = await TestServer.StartAsync(o => o with { WatchHeartbeat = TimeSpan.FromMilliseconds(100) });

@@ -36,7 +36,11 @@ internal sealed class SseWatch(IResourceStore store, TimeSpan heartbeat)
         await RunAsync(context, seed, from, query, matches, cancellationToken);
     }
 
-    /// <summary>Streams one object: its current state first (as Kargo's synthetic ADDED), then its changes.</summary>
+    /// <summary>
+    /// Streams one object: its current state first (as Kargo's synthetic ADDED), then its changes. The
+    /// watch starts at the store's version of now (read before the object), so opening it costs no replay
+    /// of what other objects did since this one last changed; changes the sent state already holds are skipped.
+    /// </summary>
     public async Task StreamOneAsync(HttpContext context, StoredResource current, CancellationToken cancellationToken)
     {
         var key = current.Key;
@@ -44,10 +48,18 @@ internal sealed class SseWatch(IResourceStore store, TimeSpan heartbeat)
         bool Matches(StoredResource r) => r.Key == key;
         if (ResumeFrom(context) is { } resume)
         {
-            await RunAsync(context, [], resume, query, Matches, cancellationToken);
+            await RunAsync(context, [], resume, query, Matches, cancellationToken, onlyMatching: true);
             return;
         }
-        await RunAsync(context, [current], current.ResourceVersion, query, Matches, cancellationToken);
+        var now = await store.GetResourceVersionAsync(cancellationToken);
+        if (await store.GetAsync(key, cancellationToken) is not { } fresh)
+        {
+            // Deleted since the caller read it: from its own version the watch still sees the deletion.
+            await RunAsync(context, [current], current.ResourceVersion, query, Matches, cancellationToken, onlyMatching: true);
+            return;
+        }
+        var sent = fresh.ResourceVersion;
+        await RunAsync(context, [fresh], now, query, Matches, cancellationToken, onlyMatching: true, after: sent);
     }
 
     private static long? ResumeFrom(HttpContext context)
@@ -60,7 +72,10 @@ internal sealed class SseWatch(IResourceStore store, TimeSpan heartbeat)
         return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : null;
     }
 
-    private async Task RunAsync(HttpContext context, IReadOnlyList<StoredResource> seed, long from, ResourceQuery query, Func<StoredResource, bool> matches, CancellationToken cancellationToken)
+    /// <param name="onlyMatching">Changes of objects that do not match are skipped (a one-object watch),
+    /// instead of reported as DELETED (a filtered collection the object left).</param>
+    /// <param name="after">Changes at or below this version are skipped: the seed already holds them.</param>
+    private async Task RunAsync(HttpContext context, IReadOnlyList<StoredResource> seed, long from, ResourceQuery query, Func<StoredResource, bool> matches, CancellationToken cancellationToken, bool onlyMatching = false, long after = 0)
     {
         var response = context.Response;
         response.StatusCode = 200;
@@ -85,9 +100,13 @@ internal sealed class SseWatch(IResourceStore store, TimeSpan heartbeat)
                     ChangeType.Deleted => "DELETED",
                     _ => "MODIFIED",
                 };
+                if (change.ResourceVersion <= after)
+                {
+                    continue;
+                }
                 if (!matches(change.Object))
                 {
-                    if (change.Type != ChangeType.Modified)
+                    if (onlyMatching || change.Type != ChangeType.Modified)
                     {
                         continue;
                     }
