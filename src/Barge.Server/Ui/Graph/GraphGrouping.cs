@@ -111,6 +111,10 @@ internal static class GraphGrouping
             {
                 continue;
             }
+            if (firstOnly && key[m] is null)
+            {
+                continue; // expanded by the user in the first pass: stays expanded
+            }
             var upstream = predecessors[node].Select(p => visible[visibleOf[p]].Node.Id).Distinct().Order(StringComparer.Ordinal).ToList();
             if (firstOnly && upstream.Count > 1)
             {
