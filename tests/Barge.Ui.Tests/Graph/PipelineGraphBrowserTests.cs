@@ -1,4 +1,5 @@
 using Barge.Server.Ui.Graph;
+using Barge.Testing.Fixtures;
 using Barge.Ui.Tests.Harness;
 using Microsoft.Playwright;
 
@@ -57,6 +58,28 @@ public sealed class PipelineGraphBrowserTests(BrowserFixture browser)
             }
         }
         await BrowserFixture.ScreenshotAsync(page, "graph-grommet");
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Render_LargeFixtureInChromium_EveryCardIsANamedLinkAndGroupsLinkToTheirExpansion()
+    {
+        var project = LargeProjectFixture.Generate();
+        var graph = PipelineGraphs.FromResources(project.Warehouses, project.Stages, _ => [], w => "/warehouses/" + w, s => "/stages/" + s);
+        var layout = GraphLayout.Compute(graph);
+        var page = await browser.NewPageAsync(1280, 800);
+        await page.SetContentAsync("<!doctype html><html lang=en><title>large</title><body style='margin:0'>"
+            + SvgGraph.RenderMinimap(layout) + SvgGraph.Render(layout) + "</body></html>");
+
+        var cards = page.Locator("svg.pipeline-graph a.graph-node");
+        Assert.Equal(layout.Nodes.Count, await cards.CountAsync());
+        var names = await cards.EvaluateAllAsync<string[]>("els => els.map(e => e.getAttribute('aria-label'))");
+        Assert.All(names, n => Assert.False(string.IsNullOrWhiteSpace(n)));
+        var group = layout.Nodes.First(n => n.IsGroup);
+        var link = page.GetByRole(AriaRole.Link, new() { Name = "Group: " + group.Node.Label, Exact = true });
+        Assert.Equal("?expand=" + Uri.EscapeDataString(group.GroupKey!), await link.First.GetAttributeAsync("href"));
+        Assert.Equal(1, await page.GetByRole(AriaRole.Group, new() { Name = $"Pipeline graph: 100 Warehouses, 1000 Stages ({layout.Nodes.Count(n => n.IsGroup)} collapsed groups)" }).CountAsync());
+        await BrowserFixture.ScreenshotAsync(page, "graph-large");
         await page.CloseAsync();
     }
 }

@@ -4,7 +4,7 @@ namespace Barge.Server.Ui.Graph;
 /// Lays out a pipeline graph left to right (a layered, Sugiyama-style drawing): Warehouses in the
 /// first column, each Stage one column right of its deepest upstream; crowded columns collapsed into
 /// groups; bends inserted where an edge skips columns; rows ordered by barycentric sweeps to reduce
-/// crossings; cards stacked without overlap and centred per column; edges routed through their bends.
+/// crossings; cards placed level with their upstream without overlap; edges routed through their bends.
 /// </summary>
 public static class GraphLayout
 {
@@ -93,30 +93,39 @@ public static class GraphLayout
         }
         GraphOrdering.Order(columns, up, down, options.OrderingSweeps);
 
-        // Coordinates: fixed column width, cards stacked top-down, every column centred on the tallest.
+        // Coordinates: fixed column width; column 0 stacked from the top; every later card as close as it
+        // can get to the mean height of its upstream neighbours, pushed down only to clear the card above
+        // (order kept, no overlap), so edges run nearly level instead of across a centred column.
         var width = compact ? options.CompactWidth : options.NodeWidth;
         var heights = new double[slotCount];
         for (var s = 0; s < slotCount; s++)
         {
             heights[s] = s < visible.Count ? CardHeight(visible[s].Node, compact, options) : 0;
         }
-        var columnHeight = columns.Select(c => c.Sum(s => heights[s]) + Math.Max(0, c.Count - 1) * options.RowGap).ToArray();
-        var tallest = columnHeight.Length == 0 ? 0 : columnHeight.Max();
         var x = new double[slotCount];
         var y = new double[slotCount];
         var order = new int[slotCount];
+        double bottom = options.Margin;
         for (var l = 0; l < layerCount; l++)
         {
-            var cursor = options.Margin + (tallest - columnHeight[l]) / 2;
+            var cursor = options.Margin;
             for (var i = 0; i < columns[l].Count; i++)
             {
                 var s = columns[l][i];
+                var wanted = cursor;
+                if (up[s].Count > 0)
+                {
+                    var centre = up[s].Average(u => y[u] + heights[u] / 2);
+                    wanted = Math.Max(cursor, centre - heights[s] / 2);
+                }
                 x[s] = options.Margin + l * (width + options.LayerGap);
-                y[s] = cursor;
+                y[s] = wanted;
                 order[s] = i;
-                cursor += heights[s] + options.RowGap;
+                cursor = wanted + heights[s] + options.RowGap;
+                bottom = Math.Max(bottom, wanted + heights[s]);
             }
         }
+        var tallest = bottom - options.Margin;
 
         var laidNodes = new List<LaidOutNode>(visible.Count);
         foreach (var column in columns)

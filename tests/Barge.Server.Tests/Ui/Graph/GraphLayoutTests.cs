@@ -42,6 +42,17 @@ public sealed class GraphLayoutTests
         Assert.True(Node(layout, "stage/b").Y < Node(layout, "stage/a").Y, "b (fed by w1) should be above a (fed by w2)");
     }
 
+    [Fact]
+    public void Compute_SingleUpstream_CardLevelWithItsUpstream()
+    {
+        var graph = new GraphBuilder().Warehouse("w1").Warehouse("w2").Stage("s", "w2").Build();
+
+        var layout = GraphLayout.Compute(graph);
+
+        var (w2, stage) = (Node(layout, "warehouse/w2"), Node(layout, "stage/s"));
+        Assert.Equal(w2.Y + w2.Height / 2, stage.Y + stage.Height / 2, 3);
+    }
+
     public static TheoryData<string, int, int> Sizes => new()
     {
         { "small pipeline", 3, 12 },
