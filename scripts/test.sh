@@ -27,6 +27,9 @@ fi
 # The registry tests start their own docker-registry processes; they need the binaries only.
 scripts/services/registry.sh install
 
+# The UI tests drive Debian's chromium through Playwright (never a browser download).
+scripts/services/chromium.sh install
+
 # The PostgreSQL store tests need a server: a throw-away cluster (as an unprivileged user, on a free
 # loopback port), unless BARGE_TEST_POSTGRES already names one.
 scripts/services/postgres.sh install

@@ -34,6 +34,14 @@ internal static class Program
         {
             return await Server.ServeLoad.RunAsync(args[1..]);
         }
+        if (args.Length > 0 && args[0] == "ui-fixture")
+        {
+            return await Ui.UiFixtureMacro.RunAsync(args[1..]);
+        }
+        if (args.Length > 0 && args[0] == "ui-browser")
+        {
+            return await Ui.UiBrowserMacro.RunAsync(args[1..]);
+        }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

@@ -1,0 +1,4 @@
+namespace Barge.Server.Ui.Graph;
+
+/// <summary>A point in SVG user units.</summary>
+public readonly record struct GraphPoint(double X, double Y);
