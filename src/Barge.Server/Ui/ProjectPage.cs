@@ -27,7 +27,8 @@ internal static class ProjectPage
 
         var html = new StringBuilder();
         html.Append("<nav class=\"crumbs\" aria-label=\"Breadcrumb\"><a href=\"").Append(UiRoutes.Prefix).Append("\">Projects</a> / ").Append(Html.E(project)).Append("</nav>")
-            .Append("<h1>").Append(Html.E(project)).Append("</h1>");
+            .Append("<h1>").Append(Html.E(project)).Append("</h1>")
+            .Append("<p><a href=\"").Append(UiRoutes.ProjectHref(project)).Append("/history\">History</a></p>");
         if (canPromote)
         {
             html.Append("<div id=\"promote-drop\" hidden data-csrf=\"").Append(Html.E(user.Session.Csrf)).Append("\" data-action=\"")

@@ -38,6 +38,7 @@ internal static class UiRoutes
         ui.MapPost("/signout", SignOutAsync);
         ui.MapGet("", ProjectsAsync);
         ui.MapGet("/projects/{project}", ProjectAsync);
+        ui.MapGet("/projects/{project}/history", HistoryAsync);
         ui.MapGet("/projects/{project}/freight/{freight}", FreightAsync);
         ui.MapPost("/projects/{project}/freight/{freight}/approve", ApproveAsync);
         ui.MapPost("/projects/{project}/stages/{stage}/promote", PromoteAsync);
@@ -98,6 +99,28 @@ internal static class UiRoutes
             int.TryParse(query["page"].ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var page) ? page : 0);
         var expanded = query["expand"].Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).ToList();
         return UiGuard.Page(UiLayout.Page(project, user, await ProjectPage.RenderAsync(store, user, project, filter, expanded, context.RequestAborted)));
+    }
+
+    private static async Task<IResult> HistoryAsync(HttpContext context, string project, UiSessions sessions, IResourceStore store)
+    {
+        var (user, failure) = await UiGuard.ViewAsync(context, sessions, store, project, ProjectRole.Viewer);
+        if (user is null)
+        {
+            return failure!;
+        }
+        var query = context.Request.Query;
+        DateTimeOffset? since = null;
+        if (NullIfEmpty(query["since"].ToString()) is { } sinceText)
+        {
+            if (!DateTimeOffset.TryParse(sinceText, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var parsed))
+            {
+                return UiGuard.Error(user, ApiError.BadRequest($"since \"{sinceText}\": expected an RFC 3339 time such as 2026-01-02T15:04:05Z"));
+            }
+            since = parsed;
+        }
+        long? before = long.TryParse(query["before"].ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var b) ? b : null;
+        var filter = new HistoryPage.Filter(NullIfEmpty(query["stage"].ToString()), NullIfEmpty(query["origin"].ToString()), NullIfEmpty(query["actor"].ToString()), since, before);
+        return UiGuard.Page(UiLayout.Page("History · " + project, user, await HistoryPage.RenderAsync(store, project, filter, context.RequestAborted)));
     }
 
     private static async Task<IResult> FreightAsync(HttpContext context, string project, string freight, UiSessions sessions, IResourceStore store, ResourceReads reads)

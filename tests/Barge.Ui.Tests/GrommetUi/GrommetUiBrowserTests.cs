@@ -37,6 +37,17 @@ public sealed class GrommetUiBrowserTests(BrowserFixture browser)
             await page.GotoAsync(server.Url("/ui/projects/grommet"));
             var card = page.GetByRole(AriaRole.Article, new() { Name = "Stage dev" });
             Assert.Contains("release-one", await card.InnerTextAsync(), StringComparison.Ordinal);
+            await page.GetByRole(AriaRole.Link, new() { Name = "History" }).ClickAsync();
+            await page.GetByLabel("Origin").FillAsync("grommet-release");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
+            var rows = page.Locator("table.history tbody tr");
+            Assert.True(await rows.CountAsync() > 0, "no history row with origin grommet-release");
+            foreach (var row in await rows.AllAsync())
+            {
+                Assert.Contains("grommet-release", await row.InnerTextAsync(), StringComparison.Ordinal);
+            }
+            await BrowserFixture.ScreenshotAsync(page, "ui-history-1280", fullPage: true);
+            await page.GotoAsync(server.Url("/ui/projects/grommet"));
             await page.SetViewportSizeAsync(390, 844);
             await BrowserFixture.ScreenshotAsync(page, "ui-project-narrow", fullPage: true);
             await page.SetViewportSizeAsync(1280, 800);
