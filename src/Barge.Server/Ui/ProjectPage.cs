@@ -22,7 +22,7 @@ internal static class ProjectPage
                 .Select(r => $"{r.Origin?.Name}: {(r.Name is { } n && byName.TryGetValue(n, out var f) ? f.Alias ?? n : r.Name)}")
                 .ToList(),
             warehouse => "#lane-" + Html.U(warehouse),
-            stage => "#stage-" + Html.U(stage));
+            stage => UiRoutes.StageHref(project, stage));
         var layout = GraphLayout.Compute(graph, new GraphLayoutOptions { ExpandedGroups = expanded.ToHashSet(StringComparer.Ordinal) });
 
         var html = new StringBuilder();

@@ -12,7 +12,7 @@ internal static class StageCards
         foreach (var stage in stages.OrderBy(s => s.Name, StringComparer.Ordinal))
         {
             html.Append("<article class=\"card stage\" id=\"stage-").Append(Html.E(stage.Name)).Append("\" data-stage=\"").Append(Html.E(stage.Name))
-                .Append("\" aria-label=\"Stage ").Append(Html.E(stage.Name)).Append("\"><h3>").Append(Html.E(stage.Name)).Append("</h3><dl>");
+                .Append("\" aria-label=\"Stage ").Append(Html.E(stage.Name)).Append("\"><h3><a href=\"").Append(UiRoutes.StageHref(project, stage.Name)).Append("\">").Append(Html.E(stage.Name)).Append("</a></h3><dl>");
             var current = UiResources.Current(stage);
             foreach (var origin in UiResources.Origins(stage))
             {

@@ -25,6 +25,8 @@ internal static class UiRoutes
 
     public static string FreightHref(string project, string freight) => $"{ProjectHref(project)}/freight/{Html.U(freight)}";
 
+    public static string StageHref(string project, string stage) => $"{ProjectHref(project)}/stages/{Html.U(stage)}";
+
     public static string PromotionHref(string project, string promotion) => $"{ProjectHref(project)}/promotions/{Html.U(promotion)}";
 
     public static void MapBargeUi(this WebApplication app)
@@ -39,6 +41,7 @@ internal static class UiRoutes
         ui.MapGet("", ProjectsAsync);
         ui.MapGet("/projects/{project}", ProjectAsync);
         ui.MapGet("/projects/{project}/history", HistoryAsync);
+        ui.MapGet("/projects/{project}/stages/{stage}", StageAsync);
         ui.MapGet("/projects/{project}/freight/{freight}", FreightAsync);
         ui.MapPost("/projects/{project}/freight/{freight}/approve", ApproveAsync);
         ui.MapPost("/projects/{project}/stages/{stage}/promote", PromoteAsync);
@@ -99,6 +102,17 @@ internal static class UiRoutes
             int.TryParse(query["page"].ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var page) ? page : 0);
         var expanded = query["expand"].Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).ToList();
         return UiGuard.Page(UiLayout.Page(project, user, await ProjectPage.RenderAsync(store, user, project, filter, expanded, context.RequestAborted)));
+    }
+
+    private static async Task<IResult> StageAsync(HttpContext context, string project, string stage, UiSessions sessions, IResourceStore store, ResourceReads reads)
+    {
+        var (user, failure) = await UiGuard.ViewAsync(context, sessions, store, project, ProjectRole.Viewer);
+        if (user is null)
+        {
+            return failure!;
+        }
+        var body = await StagePage.RenderAsync(store, reads, user, project, stage, context.RequestAborted);
+        return body.Succeeded ? UiGuard.Page(UiLayout.Page("Stage " + stage, user, body.Value)) : UiGuard.Error(user, body.Error);
     }
 
     private static async Task<IResult> HistoryAsync(HttpContext context, string project, UiSessions sessions, IResourceStore store)
