@@ -1,5 +1,6 @@
 using Barge.Server.Auth;
 using Barge.Server.Metrics;
+using Barge.Server.Ui;
 using Barge.Server.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +22,7 @@ internal static class ServerExtensions
         services.AddSingleton(new WebhookOptions { BaseUrl = WebhookBaseUrl(options) });
         services.AddBargeWebhooks();
         services.AddBargeMetrics();
+        services.AddSingleton<UiSessions>();
     }
 
     public static void Map(WebApplication app)
@@ -30,6 +32,8 @@ internal static class ServerExtensions
         app.MapBargeWebhooks();
         // Scrapers rarely carry tokens, and no label holds a secret (docs/metrics.md).
         app.MapBargeMetrics();
+        // The web UI authenticates by its own session cookie and checks roles per page (docs/ui.md).
+        app.MapBargeUi();
     }
 
     /// <summary>The receivers' public base URL: the configured one, or the listen address with <c>/webhooks</c>.</summary>

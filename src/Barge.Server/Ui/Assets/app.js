@@ -1,0 +1,58 @@
+// Barge UI: live fragment swapping over SSE and drag-and-drop promote. No dependencies.
+(function () {
+  "use strict";
+
+  // Every element with data-live="<url>" listens to that SSE stream; each "fragment" event carries
+  // HTML whose root element has an id: the element with that id is replaced in place.
+  function live(container) {
+    var source = new EventSource(container.getAttribute("data-live"));
+    source.addEventListener("fragment", function (event) {
+      var template = document.createElement("template");
+      template.innerHTML = event.data.trim();
+      var fresh = template.content.firstElementChild;
+      if (!fresh || !fresh.id) { return; }
+      var old = document.getElementById(fresh.id);
+      if (old) { old.replaceWith(fresh); } else { container.appendChild(fresh); }
+    });
+  }
+
+  // Freight chips are draggable onto Stage cards; a drop posts the same form as the Promote button.
+  function dragAndDrop() {
+    var drop = document.getElementById("promote-drop");
+    if (!drop) { return; }
+    document.querySelectorAll("[data-freight][draggable=true]").forEach(function (chip) {
+      chip.addEventListener("dragstart", function (event) {
+        event.dataTransfer.setData("text/plain", chip.getAttribute("data-freight"));
+        event.dataTransfer.effectAllowed = "move";
+      });
+    });
+    document.querySelectorAll("[data-stage]").forEach(function (card) {
+      card.addEventListener("dragover", function (event) { event.preventDefault(); card.classList.add("target"); });
+      card.addEventListener("dragleave", function () { card.classList.remove("target"); });
+      card.addEventListener("drop", function (event) {
+        event.preventDefault();
+        card.classList.remove("target");
+        var freight = event.dataTransfer.getData("text/plain");
+        var stage = card.getAttribute("data-stage");
+        if (!freight || !window.confirm("Promote " + freight + " to " + stage + "?")) { return; }
+        var form = document.createElement("form");
+        form.method = "post";
+        form.action = drop.getAttribute("data-action").replace("{stage}", encodeURIComponent(stage));
+        [["_csrf", drop.getAttribute("data-csrf")], ["freight", freight]].forEach(function (pair) {
+          var input = document.createElement("input");
+          input.type = "hidden";
+          input.name = pair[0];
+          input.value = pair[1];
+          form.appendChild(input);
+        });
+        document.body.appendChild(form);
+        form.submit();
+      });
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("[data-live]").forEach(live);
+    dragAndDrop();
+  });
+})();

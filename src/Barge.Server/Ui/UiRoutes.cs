@@ -1,0 +1,238 @@
+using Barge.Resources.Model;
+using Barge.Server.Api;
+using Barge.Server.Auth;
+using Barge.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Barge.Server.Ui;
+
+/// <summary>
+/// The web UI under <see cref="Prefix"/> (and <c>/</c>, which redirects there): server-rendered pages,
+/// sign-in with a server token into a session cookie, CSRF-checked form posts, live SSE fragments. The
+/// routes are anonymous to the bearer middleware because the UI authenticates by its own session
+/// (<see cref="UiGuard"/>): no session means a redirect to sign-in, a role the API would refuse means 403.
+/// Actions go through the API's application layer (<see cref="ResourceActions"/>, the engine's Operations).
+/// </summary>
+internal static class UiRoutes
+{
+    public const string Prefix = "/ui";
+
+    public const string CsrfField = "_csrf";
+
+    public static string ProjectHref(string project) => $"{Prefix}/projects/{Html.U(project)}";
+
+    public static string FreightHref(string project, string freight) => $"{ProjectHref(project)}/freight/{Html.U(freight)}";
+
+    public static string StageHref(string project, string stage) => $"{ProjectHref(project)}/stages/{Html.U(stage)}";
+
+    public static string PromotionHref(string project, string promotion) => $"{ProjectHref(project)}/promotions/{Html.U(promotion)}";
+
+    public static void MapBargeUi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapGet("/", () => Results.Redirect(Prefix)).RequireAccess(Access.Anonymous).ExcludeFromDescription();
+        var ui = app.MapGroup(Prefix).RequireAccess(Access.Anonymous).ExcludeFromDescription();
+        ui.MapGet("/assets/{file}", UiAssets.Serve);
+        ui.MapGet("/signin", SignInPageAsync);
+        ui.MapPost("/signin", SignInAsync);
+        ui.MapPost("/signout", SignOutAsync);
+        ui.MapGet("", ProjectsAsync);
+        ui.MapGet("/projects/{project}", ProjectAsync);
+        ui.MapGet("/projects/{project}/history", HistoryAsync);
+        ui.MapGet("/projects/{project}/stages/{stage}", StageAsync);
+        ui.MapGet("/projects/{project}/freight/{freight}", FreightAsync);
+        ui.MapPost("/projects/{project}/freight/{freight}/approve", ApproveAsync);
+        ui.MapPost("/projects/{project}/stages/{stage}/promote", PromoteAsync);
+        ui.MapGet("/projects/{project}/promotions/{promotion}", PromotionAsync);
+        ui.MapGet("/projects/{project}/promotions/{promotion}/live", PromotionLiveAsync);
+        ui.MapPost("/projects/{project}/promotions/{promotion}/abort", AbortAsync);
+    }
+
+    private static async Task<IResult> SignInPageAsync(HttpContext context, UiSessions sessions) =>
+        await sessions.ResolveAsync(context) is not null ? Results.Redirect(Prefix) : UiGuard.Page(UiLayout.SignIn(null));
+
+    private static async Task<IResult> SignInAsync(HttpContext context, UiSessions sessions)
+    {
+        if (!context.Request.HasFormContentType)
+        {
+            return UiGuard.Page(UiLayout.SignIn("Sign-in expects a form with a token."), 400);
+        }
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        var token = form["token"].ToString();
+        if (await sessions.AuthenticateAsync(token, context.RequestAborted) is null)
+        {
+            return UiGuard.Page(UiLayout.SignIn("That token is not valid on this server."), 401);
+        }
+        sessions.Start(context, token);
+        return Results.Redirect(Prefix, permanent: false, preserveMethod: false);
+    }
+
+    private static async Task<IResult> SignOutAsync(HttpContext context, UiSessions sessions)
+    {
+        var (user, failure) = await UiGuard.FormAsync(context, sessions, null, null);
+        if (user is null)
+        {
+            return failure!;
+        }
+        sessions.End(context);
+        return UiGuard.SeeOther(Prefix + "/signin");
+    }
+
+    private static async Task<IResult> ProjectsAsync(HttpContext context, UiSessions sessions, IResourceStore store)
+    {
+        if (await sessions.ResolveAsync(context) is not { } user)
+        {
+            return UiGuard.ToSignIn();
+        }
+        return UiGuard.Page(UiLayout.Page("Projects", user, await ProjectsPage.RenderAsync(store, user, context.RequestAborted)));
+    }
+
+    private static async Task<IResult> ProjectAsync(HttpContext context, string project, UiSessions sessions, IResourceStore store)
+    {
+        var (user, failure) = await UiGuard.ViewAsync(context, sessions, store, project, ProjectRole.Viewer);
+        if (user is null)
+        {
+            return failure!;
+        }
+        var query = context.Request.Query;
+        var filter = new FreightTimeline.Filter(
+            NullIfEmpty(query["origin"].ToString()), NullIfEmpty(query["stage"].ToString()),
+            int.TryParse(query["page"].ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var page) ? page : 0);
+        var expanded = query["expand"].Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).ToList();
+        return UiGuard.Page(UiLayout.Page(project, user, await ProjectPage.RenderAsync(store, user, project, filter, expanded, context.RequestAborted)));
+    }
+
+    private static async Task<IResult> StageAsync(HttpContext context, string project, string stage, UiSessions sessions, IResourceStore store, ResourceReads reads)
+    {
+        var (user, failure) = await UiGuard.ViewAsync(context, sessions, store, project, ProjectRole.Viewer);
+        if (user is null)
+        {
+            return failure!;
+        }
+        var body = await StagePage.RenderAsync(store, reads, user, project, stage, context.RequestAborted);
+        return body.Succeeded ? UiGuard.Page(UiLayout.Page("Stage " + stage, user, body.Value)) : UiGuard.Error(user, body.Error);
+    }
+
+    private static async Task<IResult> HistoryAsync(HttpContext context, string project, UiSessions sessions, IResourceStore store)
+    {
+        var (user, failure) = await UiGuard.ViewAsync(context, sessions, store, project, ProjectRole.Viewer);
+        if (user is null)
+        {
+            return failure!;
+        }
+        var query = context.Request.Query;
+        DateTimeOffset? since = null;
+        if (NullIfEmpty(query["since"].ToString()) is { } sinceText)
+        {
+            if (!DateTimeOffset.TryParse(sinceText, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var parsed))
+            {
+                return UiGuard.Error(user, ApiError.BadRequest($"since \"{sinceText}\": expected an RFC 3339 time such as 2026-01-02T15:04:05Z"));
+            }
+            since = parsed;
+        }
+        long? before = long.TryParse(query["before"].ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var b) ? b : null;
+        var filter = new HistoryPage.Filter(NullIfEmpty(query["stage"].ToString()), NullIfEmpty(query["origin"].ToString()), NullIfEmpty(query["actor"].ToString()), since, before);
+        return UiGuard.Page(UiLayout.Page("History · " + project, user, await HistoryPage.RenderAsync(store, project, filter, context.RequestAborted)));
+    }
+
+    private static async Task<IResult> FreightAsync(HttpContext context, string project, string freight, UiSessions sessions, IResourceStore store, ResourceReads reads)
+    {
+        var (user, failure) = await UiGuard.ViewAsync(context, sessions, store, project, ProjectRole.Viewer);
+        if (user is null)
+        {
+            return failure!;
+        }
+        var found = await reads.GetFreightAsync(project, freight, context.RequestAborted);
+        if (!found.Succeeded)
+        {
+            return UiGuard.Error(user, found.Error);
+        }
+        var notice = NullIfEmpty(context.Request.Query["notice"].ToString());
+        var body = await FreightPage.RenderAsync(store, user, project, UiResources.As<Freight>(found.Value), notice, context.RequestAborted);
+        return UiGuard.Page(UiLayout.Page("Freight " + freight, user, body));
+    }
+
+    private static async Task<IResult> ApproveAsync(HttpContext context, string project, string freight, UiSessions sessions, IResourceStore store, TimeProvider time)
+    {
+        var (user, failure) = await UiGuard.FormAsync(context, sessions, project, ProjectRole.Promoter);
+        if (user is null)
+        {
+            return failure!;
+        }
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        var stage = form["stage"].ToString();
+        if (stage.Length == 0)
+        {
+            return UiGuard.Error(user, ApiError.BadRequest("choose a Stage to approve the Freight for"));
+        }
+        var result = await new Barge.Engine.Operations.FreightApproval(store, time).ApproveAsync(project, freight, stage, user.Caller.Actor, context.RequestAborted);
+        if (!result.Succeeded)
+        {
+            return UiGuard.Error(user, new ApiError(result.Failure == Barge.Engine.Operations.OperationFailure.NotFound ? 404 : 400, result.Message));
+        }
+        return UiGuard.SeeOther(FreightHref(project, freight) + "?notice=" + Html.U(result.Message));
+    }
+
+    private static async Task<IResult> PromoteAsync(HttpContext context, string project, string stage, UiSessions sessions, ResourceActions actions)
+    {
+        var (user, failure) = await UiGuard.FormAsync(context, sessions, project, ProjectRole.Promoter);
+        if (user is null)
+        {
+            return failure!;
+        }
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        var freight = form["freight"].ToString();
+        if (freight.Length == 0)
+        {
+            return UiGuard.Error(user, ApiError.BadRequest("choose a Freight to promote"));
+        }
+        var created = await actions.PromoteAsync(project, stage, new PromoteBody(freight, null, null), user.Caller.Actor, context.RequestAborted);
+        return created.Succeeded ? UiGuard.SeeOther(PromotionHref(project, created.Value.Key.Name)) : UiGuard.Error(user, created.Error);
+    }
+
+    private static async Task<IResult> PromotionAsync(HttpContext context, string project, string promotion, UiSessions sessions, IResourceStore store)
+    {
+        var (user, failure) = await UiGuard.ViewAsync(context, sessions, store, project, ProjectRole.Viewer);
+        if (user is null)
+        {
+            return failure!;
+        }
+        var stored = await store.GetAsync(new ResourceKey("Promotion", project, promotion), context.RequestAborted);
+        if (stored is null)
+        {
+            return UiGuard.Error(user, ApiError.NotFound(KargoNames.NotFound(new ResourceKey("Promotion", project, promotion))));
+        }
+        return UiGuard.Page(UiLayout.Page("Promotion " + promotion, user, PromotionPage.Render(user, project, UiResources.As<Promotion>(stored))));
+    }
+
+    private static async Task<IResult> PromotionLiveAsync(HttpContext context, string project, string promotion, UiSessions sessions, IResourceStore store)
+    {
+        var (user, failure) = await UiGuard.ViewAsync(context, sessions, store, project, ProjectRole.Viewer);
+        if (user is null)
+        {
+            return failure!;
+        }
+        var stored = await store.GetAsync(new ResourceKey("Promotion", project, promotion), context.RequestAborted);
+        if (stored is null)
+        {
+            return UiGuard.Error(user, ApiError.NotFound(KargoNames.NotFound(new ResourceKey("Promotion", project, promotion))));
+        }
+        await UiLive.StreamAsync(context, store, stored, s => PromotionPage.Fragment(user, project, UiResources.As<Promotion>(s)), context.RequestAborted);
+        return Results.Empty;
+    }
+
+    private static async Task<IResult> AbortAsync(HttpContext context, string project, string promotion, UiSessions sessions, ResourceActions actions)
+    {
+        var (user, failure) = await UiGuard.FormAsync(context, sessions, project, ProjectRole.Promoter);
+        if (user is null)
+        {
+            return failure!;
+        }
+        var aborted = await actions.AbortPromotionAsync(project, promotion, user.Caller.Actor, context.RequestAborted);
+        return aborted.Succeeded ? UiGuard.SeeOther(PromotionHref(project, promotion)) : UiGuard.Error(user, aborted.Error);
+    }
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+}
