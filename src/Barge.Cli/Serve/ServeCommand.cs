@@ -39,7 +39,7 @@ internal sealed class ServeCommand(CliContext cli) : BargeCommand<ServeSettings>
             return Cli.Fail(ExitCodes.Failed, "the secret key is not usable: " + keyError);
         }
         using var ownedCipher = cipher;
-        if (!GoDuration.TryParse(settings.LeaseTtl, out var leaseTtl))
+        if (!GoDuration.TryParse(settings.LeaseTtl ?? "15s", out var leaseTtl))
         {
             return Cli.Fail(ExitCodes.BadInput, $"--lease-ttl \"{settings.LeaseTtl}\" is not a duration (e.g. 15s)");
         }

@@ -32,11 +32,11 @@ internal sealed class ServeSettings : GlobalSettings
 
     [CommandOption("--schema <NAME>")]
     [Description("With a PostgreSQL store: the schema that holds Barge's tables. Default: barge.")]
-    public string Schema { get; init; } = "barge";
+    public string? Schema { get; init; }
 
     [CommandOption("--lease-ttl <DURATION>")]
     [Description("With a PostgreSQL store: how long a replica's claim on a Warehouse, Stage or Promotion lasts without renewal (a dead replica's work moves after it). Default: 15s.")]
-    public string LeaseTtl { get; init; } = "15s";
+    public string? LeaseTtl { get; init; }
 
     [CommandOption("--replica-id <ID>")]
     [Description("This replica's name in the store's leases. Default: host name, process id and a random suffix.")]
@@ -53,7 +53,7 @@ internal sealed class ServeSettings : GlobalSettings
         {
             return Spectre.Console.ValidationResult.Error($"--webhook-base-url \"{WebhookBaseUrl}\" is not an absolute http(s) URL");
         }
-        if (!Barge.Resources.Durations.GoDuration.TryParse(LeaseTtl, out var ttl) || ttl < TimeSpan.FromMilliseconds(100))
+        if (LeaseTtl is not null && (!Barge.Resources.Durations.GoDuration.TryParse(LeaseTtl, out var ttl) || ttl < TimeSpan.FromMilliseconds(100)))
         {
             return Spectre.Console.ValidationResult.Error($"--lease-ttl \"{LeaseTtl}\" is not a duration of at least 100ms (e.g. 15s)");
         }

@@ -22,11 +22,15 @@ internal sealed record ServeStore(IResourceStore Store, string Kind, string Desc
         var connection = settings.Store ?? cli.GetEnvironmentVariable(MigrateSettings.StoreEnvironmentVariable);
         if (connection is null)
         {
+            if (settings.Schema is not null || settings.LeaseTtl is not null || settings.ReplicaId is not null)
+            {
+                return (null, ExitCodes.BadInput, $"--schema, --lease-ttl and --replica-id need a PostgreSQL store (--store or ${MigrateSettings.StoreEnvironmentVariable}); the embedded SQLite store has one process and no leases");
+            }
             var sqlite = await EmbeddedStore.OpenForWriteAsync(cli, cancellationToken);
             return (new ServeStore(sqlite, "sqlite", cli.Home.DatabasePath, Shared: false), ExitCodes.Success, null);
         }
         var source = settings.Store is null ? "$" + MigrateSettings.StoreEnvironmentVariable : "--store";
-        var options = new PostgresStoreOptions(connection) { Schema = settings.Schema };
+        var options = new PostgresStoreOptions(connection) { Schema = settings.Schema ?? "barge" };
         string description;
         try
         {

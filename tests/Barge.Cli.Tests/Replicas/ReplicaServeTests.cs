@@ -64,6 +64,17 @@ public sealed class ReplicaServeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Serve_LeaseOptionsWithoutPostgresStore_RefusedAsBadInput()
+    {
+        using var home = new Barge.Testing.TempDirectory("replica-sqlite");
+
+        var result = await new BargeRun(home.Path).RunAsync("serve", "--listen", "127.0.0.1:0", "--lease-ttl", "2s");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("--lease-ttl and --replica-id need a PostgreSQL store", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ThreeReplicas_GrommetAutoPromotion_EachFreightPromotedOnceOneAuditEntryPerEvent()
     {
         using var world = new GrommetWorld();

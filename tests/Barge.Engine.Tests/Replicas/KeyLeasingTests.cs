@@ -17,7 +17,10 @@ namespace Barge.Engine.Tests.Replicas;
 /// </summary>
 public sealed class KeyLeasingTests : IAsyncLifetime
 {
-    private static readonly TimeSpan Ttl = TimeSpan.FromMilliseconds(900);
+    // Short enough for quick failover tests, long enough that a sweep (every third of it) is not
+    // starved past it on a loaded machine; the ownership test uses a longer one for the same reason.
+    private static readonly TimeSpan Ttl = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan SteadyTtl = TimeSpan.FromSeconds(6);
     private readonly string _schema = ReplicaPostgres.NewSchema();
     private readonly ConcurrentBag<(string Replica, ResourceKey Key, long Version)> _calls = [];
     private PostgresResourceStore _admin = null!;
@@ -37,9 +40,9 @@ public sealed class KeyLeasingTests : IAsyncLifetime
         {
             await CreateAsync($"s{i}");
         }
-        await using var a = await Replica.StartAsync("a", _schema, _calls);
-        await using var b = await Replica.StartAsync("b", _schema, _calls);
-        await using var c = await Replica.StartAsync("c", _schema, _calls);
+        await using var a = await Replica.StartAsync("a", _schema, _calls, SteadyTtl);
+        await using var b = await Replica.StartAsync("b", _schema, _calls, SteadyTtl);
+        await using var c = await Replica.StartAsync("c", _schema, _calls, SteadyTtl);
         await WaitForAsync(() => Enumerable.Range(0, 12).All(i => _calls.Any(call => call.Key.Name == $"s{i}")), "every Stage reconciled");
 
         for (var i = 0; i < 12; i++)
@@ -47,7 +50,7 @@ public sealed class KeyLeasingTests : IAsyncLifetime
             await UpdateAsync($"s{i}");
         }
         await WaitForAsync(() => Enumerable.Range(0, 12).All(i => _calls.Any(call => call.Key.Name == $"s{i}" && call.Version > 1)), "every update reconciled");
-        await Task.Delay(Ttl);
+        await Task.Delay(TimeSpan.FromSeconds(1));
 
         foreach (var group in _calls.GroupBy(call => call.Key))
         {
@@ -132,10 +135,10 @@ public sealed class KeyLeasingTests : IAsyncLifetime
 
         public KeyLeases Leases => _runtime.Leases!;
 
-        public static async Task<Replica> StartAsync(string name, string schema, ConcurrentBag<(string, ResourceKey, long)> calls)
+        public static async Task<Replica> StartAsync(string name, string schema, ConcurrentBag<(string, ResourceKey, long)> calls, TimeSpan? ttl = null)
         {
             var store = await ReplicaPostgres.OpenAsync(schema);
-            var options = new ControllerOptions { Leasing = new KeyLeaseOptions(name) { Duration = Ttl } };
+            var options = new ControllerOptions { Leasing = new KeyLeaseOptions(name) { Duration = ttl ?? Ttl } };
             var runtime = new ControllerRuntime(store, [new Recorder(name, store, calls)], TimeProvider.System, NullLogger<ControllerRuntime>.Instance, options);
             return new Replica(store, runtime);
         }
