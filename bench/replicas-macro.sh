@@ -67,9 +67,11 @@ run() { # $1: label, $2: replicas, $3: store connection or "" for SQLite
   start=$(date +%s.%N)
   while [ $i -lt "$PROMOTIONS" ]; do
     if curl -sf -X POST -H "Authorization: Bearer $BARGE_ADMIN_TOKEN" -H 'Content-Type: application/json' \
-        -d '{"origin":"w"}' "${urls[$((i % replicas))]}/v1beta1/projects/bench/stages/s$((i % STAGES))/promotions" >/dev/null; then
+        -d '{"origin":"Warehouse/w"}' "${urls[$((i % replicas))]}/v1beta1/projects/bench/stages/s$((i % STAGES))/promotions" >/dev/null; then
       i=$((i + 1))
     else
+      tries=$((${tries:-0} + 1))
+      [ "$tries" -lt 300 ] || { echo "$label: promotions refused for 60 s (see $run/serve1.err)" >&2; exit 1; }
       sleep 0.2 # the Freight is not discovered yet
     fi
   done
