@@ -80,4 +80,10 @@ public interface IResourceStore : IAsyncDisposable
 
     /// <summary>Gives the lease up; false if <paramref name="holder"/> did not hold it.</summary>
     Task<bool> ReleaseLeaseAsync(string name, string holder, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The leases whose names start with <paramref name="prefix"/>, expired or not, in name order: a read
+    /// (no write lock), so replicas can see who holds what and when it lapses without contending.
+    /// </summary>
+    Task<IReadOnlyList<Lease>> ListLeasesAsync(string prefix, CancellationToken cancellationToken = default);
 }

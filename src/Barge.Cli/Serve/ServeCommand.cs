@@ -1,5 +1,7 @@
 using Barge.Cli.Hosting;
 using Barge.Cli.Remote;
+using Barge.Engine.Controllers.Leasing;
+using Barge.Resources.Durations;
 using Barge.Server.Auth;
 using Barge.Server.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +12,9 @@ namespace Barge.Cli.Serve;
 
 /// <summary>
 /// <c>barge serve [--listen 127.0.0.1:8080] [--tls-cert F --tls-key K]</c>: the REST API, SSE watches
-/// and the controllers on the embedded store until interrupted (Ctrl-C stops gracefully).
+/// and the controllers until interrupted (Ctrl-C stops gracefully), on the embedded store or on a shared
+/// PostgreSQL store (<c>--store</c> / <c>$BARGE_STORE</c>) where several replicas split the controllers'
+/// work through store leases.
 /// </summary>
 internal sealed class ServeCommand(CliContext cli) : BargeCommand<ServeSettings>(cli)
 {
@@ -38,7 +42,16 @@ internal sealed class ServeCommand(CliContext cli) : BargeCommand<ServeSettings>
             return Cli.Fail(ExitCodes.Failed, "the secret key is not usable: " + keyError);
         }
         using var ownedCipher = cipher;
-        await using var store = await EmbeddedStore.OpenForWriteAsync(Cli, cancellationToken);
+        if (!GoDuration.TryParse(settings.LeaseTtl ?? "15s", out var leaseTtl))
+        {
+            return Cli.Fail(ExitCodes.BadInput, $"--lease-ttl \"{settings.LeaseTtl}\" is not a duration (e.g. 15s)");
+        }
+        var (served, exitCode, error) = await ServeStore.OpenAsync(Cli, settings, cancellationToken);
+        if (served is null)
+        {
+            return Cli.Fail(exitCode, error!);
+        }
+        await using var store = served.Store;
         var options = new BargeServerOptions
         {
             Home = Cli.Home.Path,
@@ -48,12 +61,17 @@ internal sealed class ServeCommand(CliContext cli) : BargeCommand<ServeSettings>
             AdminToken = Cli.GetEnvironmentVariable(AdminToken.EnvironmentVariable),
             RunControllers = !settings.NoControllers,
             WebhookBaseUrl = settings.WebhookBaseUrl is { } webhooks ? new Uri(webhooks) : null,
+            Store = new StoreIdentity(served.Kind, served.Description),
+            // A shared store may have other replicas: split the controllers' keys through store leases.
+            Leasing = served.Shared ? new KeyLeaseOptions(settings.ReplicaId ?? KeyLeaseOptions.NewHolder()) { Duration = leaseTtl } : null,
         };
         await using var app = await BargeServer.BuildAsync(options, store, cipher, Cli.Time, logging => logging
             .SetMinimumLevel(LogLevel.Information)
             .AddSimpleConsole(console => console.SingleLine = true)
             .Services.Configure<ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace), cancellationToken);
         await app.StartAsync(cancellationToken);
+        Cli.Output.WriteLine($"barge serve: store {served.Kind} {served.Description}"
+            + (options.Leasing is { } leasing ? $", replica {leasing.Holder}, lease ttl {GoDuration.Format(leasing.Duration)}" : ""));
         foreach (var address in BargeServer.Addresses(app))
         {
             Cli.Output.WriteLine($"barge serve: listening on {address}");

@@ -26,6 +26,22 @@ internal sealed class ServeSettings : GlobalSettings
     [Description("Serve the API only; do not run the controllers in this process.")]
     public bool NoControllers { get; init; }
 
+    [CommandOption("--store <CONNECTION>")]
+    [Description("A PostgreSQL connection string (Host=…;Port=…;Database=…;Username=…), also $BARGE_STORE: several replicas may serve one store and share the controllers' work. Without it: the embedded SQLite store in $BARGE_HOME.")]
+    public string? Store { get; init; }
+
+    [CommandOption("--schema <NAME>")]
+    [Description("With a PostgreSQL store: the schema that holds Barge's tables. Default: barge.")]
+    public string? Schema { get; init; }
+
+    [CommandOption("--lease-ttl <DURATION>")]
+    [Description("With a PostgreSQL store: how long a replica's claim on a Warehouse, Stage or Promotion lasts without renewal (a dead replica's work moves after it). Default: 15s.")]
+    public string? LeaseTtl { get; init; }
+
+    [CommandOption("--replica-id <ID>")]
+    [Description("This replica's name in the store's leases. Default: host name, process id and a random suffix.")]
+    public string? ReplicaId { get; init; }
+
     public override Spectre.Console.ValidationResult Validate()
     {
         if ((TlsCert is null) != (TlsKey is null))
@@ -36,6 +52,10 @@ internal sealed class ServeSettings : GlobalSettings
             && !(Uri.TryCreate(WebhookBaseUrl, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"))
         {
             return Spectre.Console.ValidationResult.Error($"--webhook-base-url \"{WebhookBaseUrl}\" is not an absolute http(s) URL");
+        }
+        if (LeaseTtl is not null && (!Barge.Resources.Durations.GoDuration.TryParse(LeaseTtl, out var ttl) || ttl < TimeSpan.FromMilliseconds(100)))
+        {
+            return Spectre.Console.ValidationResult.Error($"--lease-ttl \"{LeaseTtl}\" is not a duration of at least 100ms (e.g. 15s)");
         }
         return base.Validate();
     }

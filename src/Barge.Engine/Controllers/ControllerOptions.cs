@@ -14,4 +14,10 @@ public sealed record ControllerOptions
 
     /// <summary>How often run-until-idle checks for idleness. Default: 10 ms.</summary>
     public TimeSpan IdlePollInterval { get; init; } = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>
+    /// Replicas on one shared store: the keys of the leased reconcilers are reconciled only by the
+    /// replica holding their store lease. Null (the default) reconciles every key: one process per store.
+    /// </summary>
+    public Leasing.KeyLeaseOptions? Leasing { get; init; }
 }

@@ -1,3 +1,4 @@
+using Barge.Engine.Controllers.Leasing;
 using Barge.Storage;
 using Barge.Storage.Watching;
 using Microsoft.Extensions.Logging;
@@ -14,6 +15,11 @@ namespace Barge.Engine.Controllers;
 /// <see cref="RunAsync"/> runs until cancelled (<c>barge serve</c>); <see cref="RunUntilIdleAsync"/>
 /// stops once nothing is pending or running, the feed is caught up with the store, and no requeue is
 /// due within the given window (<c>barge reconcile --until-idle</c>, tests).
+/// </para>
+/// <para>
+/// With <see cref="ControllerOptions.Leasing"/> (replicas on one PostgreSQL store) every replica sees
+/// every change, but a key of a leased reconciler is reconciled only by the replica holding its lease;
+/// the others park it until the lease lapses (see <see cref="KeyLeases"/>).
 /// </para>
 /// </summary>
 public sealed partial class ControllerRuntime : IDisposable
@@ -41,8 +47,12 @@ public sealed partial class ControllerRuntime : IDisposable
         {
             throw new ArgumentException("a controller runtime needs at least one reconciler", nameof(reconcilers));
         }
+        Leases = _options.Leasing is { } leasing ? new KeyLeases(store, leasing, time, logger) : null;
         Telemetry.BargeMetrics.TrackQueues(this, () => _entries.Select(e => (e.Reconciler.Name, e.Queue.PendingCount)));
     }
+
+    /// <summary>The keys this replica owns on a shared store; null when keys are not leased.</summary>
+    public KeyLeases? Leases { get; }
 
     /// <summary>Reconciles performed so far (successful or not), for diagnostics and tests.</summary>
     public long ReconcileCount => Interlocked.Read(ref _reconcileCount);
@@ -128,6 +138,10 @@ public sealed partial class ControllerRuntime : IDisposable
     {
         var tasks = new List<Task>();
         tasks.Add(Task.Run(() => FeedAsync(cancellationToken), cancellationToken));
+        if (Leases is { } leases)
+        {
+            tasks.Add(Task.Run(() => leases.SweepAsync(cancellationToken), cancellationToken));
+        }
         foreach (var entry in _entries)
         {
             for (var i = 0; i < Math.Max(1, _options.WorkersPerReconciler); i++)
@@ -210,7 +224,7 @@ public sealed partial class ControllerRuntime : IDisposable
             Interlocked.Increment(ref _inFlight);
             try
             {
-                var result = await ReconcileOneAsync(entry.Reconciler, key, cancellationToken);
+                var result = await ReconcileOwnedAsync(entry, key, cancellationToken);
                 entry.Queue.Done(key);
                 if (result.Succeeded)
                 {
@@ -231,6 +245,28 @@ public sealed partial class ControllerRuntime : IDisposable
                 Interlocked.Decrement(ref _inFlight);
             }
         }
+    }
+
+    // A key whose lease another replica holds is parked (done, no requeue) until the lease lapses.
+    private async Task<ReconcileResult> ReconcileOwnedAsync(Entry entry, ResourceKey key, CancellationToken cancellationToken)
+    {
+        if (Leases is { } leases && leases.Applies(entry.Reconciler.Name))
+        {
+            bool held;
+            try
+            {
+                held = await leases.TryHoldAsync(KeyLeases.NameOf(entry.Reconciler.Name, key), () => entry.Queue.Add(key), cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+            {
+                return ReconcileResult.Failed($"taking the lease of {key}: {e.GetType().Name}: {e.Message}");
+            }
+            if (!held)
+            {
+                return ReconcileResult.Done;
+            }
+        }
+        return await ReconcileOneAsync(entry.Reconciler, key, cancellationToken);
     }
 
     private async Task<ReconcileResult> ReconcileOneAsync(IReconciler reconciler, ResourceKey key, CancellationToken cancellationToken)

@@ -60,7 +60,7 @@ public sealed class PipelineController : IDisposable
             async (project, ct) => new PromotionEngine(store, engineOptions with { Credentials = await credentials(project, ct) }, time),
             time,
             loggers.CreateLogger<PromotionReconciler>(),
-            options.Promotion);
+            options.Runtime.Leasing is { } leasing ? options.Promotion with { Holder = leasing.Holder, LeaseDuration = leasing.Duration, LeaseRetry = leasing.SweepInterval } : options.Promotion);
         Runtime = new ControllerRuntime(store, [Warehouses, Stages, Promotions], time, loggers.CreateLogger<ControllerRuntime>(), options.Runtime);
     }
 

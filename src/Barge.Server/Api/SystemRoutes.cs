@@ -1,5 +1,6 @@
 using System.Reflection;
 using Barge.Server.Auth;
+using Barge.Server.Hosting;
 using Barge.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -25,16 +26,19 @@ internal static class SystemRoutes
         })).RequireAccess(Access.Authenticated).WithTags("system");
     }
 
-    private static async Task<IResult> ReadyAsync(HttpContext context, IResourceStore store)
+    // ?verbose adds the store's kind and place (never its password) and its resourceVersion.
+    private static async Task<IResult> ReadyAsync(HttpContext context, IResourceStore store, StoreIdentity identity)
     {
         try
         {
-            await store.GetResourceVersionAsync(context.RequestAborted);
-            return Results.Text("ok");
+            var version = await store.GetResourceVersionAsync(context.RequestAborted);
+            return context.Request.Query.ContainsKey("verbose")
+                ? Results.Text($"ok\nstore: {identity.Kind} {identity.Description}: reachable, resourceVersion {version}\n")
+                : Results.Text("ok");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return Problems.Result(new ApiError(503, "the store is not reachable: " + ex.GetType().Name));
+            return Problems.Result(new ApiError(503, $"the store ({identity.Kind} {identity.Description}) is not reachable: {ex.GetType().Name}"));
         }
     }
 }

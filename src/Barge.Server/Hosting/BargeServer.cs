@@ -58,6 +58,7 @@ public static class BargeServer
         });
         var services = builder.Services;
         services.AddSingleton(store);
+        services.AddSingleton(options.Store);
         services.AddSingleton(cipher);
         services.AddSingleton(time);
         services.AddSingleton(admin);
@@ -73,7 +74,7 @@ public static class BargeServer
         {
             services.AddHostedService(sp =>
             {
-                var (runtime, owner) = ServerControllers.Create(store, options.Home, cipher, time, sp.GetRequiredService<ILoggerFactory>());
+                var (runtime, owner) = ServerControllers.Create(store, options.Home, cipher, time, sp.GetRequiredService<ILoggerFactory>(), options.Leasing);
                 return new ControllerHost(runtime, owner, sp.GetRequiredService<ILogger<ControllerHost>>());
             });
         }

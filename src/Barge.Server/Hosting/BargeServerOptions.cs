@@ -27,6 +27,16 @@ public sealed record BargeServerOptions
     /// <summary>Whether the controllers run in this process. Default: true.</summary>
     public bool RunControllers { get; init; } = true;
 
+    /// <summary>What <c>/readyz?verbose</c> names as the store: its kind (<c>sqlite</c>, <c>postgresql</c>) and where it is, never a password.</summary>
+    public StoreIdentity Store { get; init; } = new("sqlite", "barge.db");
+
+    /// <summary>
+    /// Replicas on one shared store: leases that split the Warehouse and Stage keys between the
+    /// replicas' controllers (and name this replica in the Promotion leases). Null: this process is the
+    /// only one running controllers on the store.
+    /// </summary>
+    public Barge.Engine.Controllers.Leasing.KeyLeaseOptions? Leasing { get; init; }
+
     /// <summary>How long shutdown waits for running reconciles (steps) to finish. Default: 30 s.</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);
 

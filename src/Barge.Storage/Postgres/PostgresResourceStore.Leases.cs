@@ -67,6 +67,23 @@ public sealed partial class PostgresResourceStore
             cancellationToken);
     }
 
+    public async Task<IReadOnlyList<Lease>> ListLeasesAsync(string prefix, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var select = new NpgsqlCommand(
+            "SELECT name, holder, term, acquired_ms, expires_ms FROM leases WHERE left(name, @length) = @prefix ORDER BY name", connection);
+        select.Parameters.AddWithValue("length", prefix.Length);
+        select.Parameters.AddWithValue("prefix", prefix);
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        var leases = new List<Lease>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            leases.Add(new Lease(reader.GetString(0), reader.GetString(1), reader.GetInt64(2), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4))));
+        }
+        return leases;
+    }
+
     private static void CheckLease(string name, string holder, TimeSpan duration)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);

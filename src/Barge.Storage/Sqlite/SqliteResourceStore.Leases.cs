@@ -60,6 +60,23 @@ public sealed partial class SqliteResourceStore
             cancellationToken);
     }
 
+    public async Task<IReadOnlyList<Lease>> ListLeasesAsync(string prefix, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        await using var connection = await OpenReaderAsync(cancellationToken);
+        await using var select = connection.CreateCommand();
+        select.CommandText = "SELECT name, holder, term, acquired_ms, expires_ms FROM leases WHERE substr(name, 1, $length) = $prefix ORDER BY name";
+        select.Parameters.AddWithValue("$length", prefix.Length);
+        select.Parameters.AddWithValue("$prefix", prefix);
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        var leases = new List<Lease>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            leases.Add(new Lease(reader.GetString(0), reader.GetString(1), reader.GetInt64(2), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4))));
+        }
+        return leases;
+    }
+
     private static void CheckLease(string name, string holder, TimeSpan duration)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);

@@ -186,4 +186,20 @@ public abstract partial class ResourceStoreContract
         Assert.Equal("b", next!.Holder);
         Assert.Equal(2, next.Term);
     }
+
+    [Fact]
+    public async Task ListLeases_ByPrefix_ReturnsMatchingInNameOrderWithHolders()
+    {
+        await Store.TryAcquireLeaseAsync("stage/p/b", "a", TimeSpan.FromSeconds(30));
+        await Store.TryAcquireLeaseAsync("stage/p/a", "b", TimeSpan.FromSeconds(30));
+        await Store.TryAcquireLeaseAsync("warehouse/p/a", "a", TimeSpan.FromSeconds(30));
+        await Store.ReleaseLeaseAsync("stage/p/b", "a");
+
+        var leases = await Store.ListLeasesAsync("stage/");
+
+        Assert.Equal(["stage/p/a", "stage/p/b"], leases.Select(l => l.Name));
+        Assert.Equal("b", leases[0].Holder);
+        Assert.True(leases[1].ExpiresAt <= leases[0].AcquiredAt + TimeSpan.FromSeconds(1), "a released lease is listed as expired");
+        Assert.Empty(await Store.ListLeasesAsync("stage_"));
+    }
 }
