@@ -18,7 +18,7 @@ namespace Barge.Cli.Tests.Replicas;
 /// </summary>
 public sealed class ReplicaChaosTests : IAsyncLifetime
 {
-    private const int Trials = 4;
+    private const int Trials = 20;
     private const int PromotionsPerTrial = 9;
     private const string ChaosStages = """
         ---

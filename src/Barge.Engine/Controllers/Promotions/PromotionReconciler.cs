@@ -139,17 +139,6 @@ public sealed partial class PromotionReconciler : IReconciler
     /// returns, so a step with no stored result (no metadata, or started without a message or error
     /// count, unlike a polled or retried step) was in flight when its process died.
     /// </summary>
-    private static bool Interrupted(Promotion promotion)
-    {
-        if (promotion.Status?.Phase != PromotionPhase.Running)
-        {
-            return false;
-        }
-        var metadata = promotion.Status.StepExecutionMetadata ?? [];
-        var current = (int)promotion.Status.CurrentStep;
-        return current >= metadata.Count || metadata[current] is { FinishedAt: null, ErrorCount: 0, Message: null };
-    }
-
     private async Task<ReconcileResult> RunLeasedAsync(ResourceKey key, StoredResource stored, Stage stage, Promotion promotion, CancellationToken cancellationToken)
     {
         var leaseName = $"promotion/{key.Project}/{key.Name}";
@@ -167,11 +156,12 @@ public sealed partial class PromotionReconciler : IReconciler
         {
             IProgress<StepProgress>? progress = _options.Progress is { } report ? new KeyedProgress(key, report) : null;
             var engine = await _engines(key.Project, cancellationToken);
-            if (_ranHere.TryAdd(key, 0) && Interrupted(promotion))
+            if (_ranHere.TryAdd(key, 0) && Directory.Exists(engine.WorkDirectoryOf(stored.Uid)))
             {
-                // A process died in the middle of a step: its work directory is in an unknown state.
-                // Without it the engine restarts from the first step keeping the state (the git steps
-                // start from a fresh clone, so what was pushed is not pushed again).
+                // Another process left this work directory (one that died, possibly with a git child
+                // killed holding a lock, or one that stopped): its state is unknown here, even between
+                // steps. Without it the engine restarts from the first step keeping the state (the git
+                // steps start from a fresh clone, so what was pushed is not pushed again).
                 LogResumeInterrupted(_logger, key.Name, key.Project);
                 PromotionEngine.RemoveWorkDirectory(engine.WorkDirectoryOf(stored.Uid));
             }
@@ -273,7 +263,7 @@ public sealed partial class PromotionReconciler : IReconciler
     [LoggerMessage(Level = LogLevel.Debug, Message = "Promotion \"{Promotion}\" in project \"{Project}\" is being run by another process; waiting")]
     private static partial void LogLeaseHeld(ILogger logger, string promotion, string project);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Promotion \"{Promotion}\" in project \"{Project}\" was interrupted in the middle of a step; restarting it from the first step")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Promotion \"{Promotion}\" in project \"{Project}\" was left running by another process; restarting it from the first step in a fresh work directory")]
     private static partial void LogResumeInterrupted(ILogger logger, string promotion, string project);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "lost the lease {Lease} while running it")]
