@@ -26,7 +26,7 @@ public sealed class GrommetUiBrowserTests(BrowserFixture browser)
 
             await releaseLane.GetByRole(AriaRole.Link, new() { Name = "release-one" }).ClickAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Promote to dev" }).ClickAsync();
-            await page.WaitForURLAsync(url => url.Contains("/promotions/", StringComparison.Ordinal));
+            await page.WaitForURLAsync(url => url.Contains("/promotions/", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
             await page.EvaluateAsync("() => { window.__notReloaded = true; }");
             var phase = page.Locator("#promotion-live dd.phase");
             await Assertions.Expect(phase).ToHaveAttributeAsync("data-phase", "Succeeded", new() { Timeout = 60_000 });

@@ -51,8 +51,10 @@
     });
   }
 
-  document.addEventListener("DOMContentLoaded", function () {
+  document.addEventListener("DOMContentLoaded", dragAndDrop);
+  // Streams open after the load event: a stream opened while the page loads can hold the load event
+  // (and the browser's busy indicator) open for as long as it runs.
+  window.addEventListener("load", function () {
     document.querySelectorAll("[data-live]").forEach(live);
-    dragAndDrop();
   });
 })();
