@@ -19,7 +19,7 @@ internal sealed record ServeStore(IResourceStore Store, string Kind, string Desc
     {
         ArgumentNullException.ThrowIfNull(cli);
         ArgumentNullException.ThrowIfNull(settings);
-        var connection = settings.Store ?? cli.GetEnvironmentVariable(MigrateSettings.StoreEnvironmentVariable);
+        var connection = PostgresConnection.Named(cli, settings.Store);
         if (connection is null)
         {
             if (settings.Schema is not null || settings.LeaseTtl is not null || settings.ReplicaId is not null)
@@ -29,21 +29,13 @@ internal sealed record ServeStore(IResourceStore Store, string Kind, string Desc
             var sqlite = await EmbeddedStore.OpenForWriteAsync(cli, cancellationToken);
             return (new ServeStore(sqlite, "sqlite", cli.Home.DatabasePath, Shared: false), ExitCodes.Success, null);
         }
-        var source = settings.Store is null ? "$" + MigrateSettings.StoreEnvironmentVariable : "--store";
-        var options = new PostgresStoreOptions(connection) { Schema = settings.Schema ?? "barge" };
-        string description;
-        try
+        if (PostgresConnection.Parse(connection, settings.Store is not null, settings.Schema ?? "barge", out var error) is not { } parsed)
         {
-            description = PostgresResourceStore.Describe(options);
-        }
-        catch (ArgumentException e)
-        {
-            // Npgsql's message names the bad keyword; the connection string itself may hold a password.
-            return (null, ExitCodes.BadInput, $"{source} is not a PostgreSQL connection string (Host=…;Port=…;Database=…;Username=…): {e.Message}");
+            return (null, ExitCodes.BadInput, error);
         }
         try
         {
-            var store = await PostgresResourceStore.OpenAsync(options, cli.Time, cancellationToken: cancellationToken);
+            var store = await PostgresResourceStore.OpenAsync(parsed.Options, cli.Time, cancellationToken: cancellationToken);
             return (new ServeStore(store, "postgresql", store.Description, Shared: true), ExitCodes.Success, null);
         }
         catch (ArgumentException e)
@@ -52,7 +44,7 @@ internal sealed record ServeStore(IResourceStore Store, string Kind, string Desc
         }
         catch (NpgsqlException e)
         {
-            return (null, ExitCodes.Failed, $"store {description}: {e.Message}");
+            return (null, ExitCodes.Failed, $"store {parsed.Description}: {e.Message}");
         }
         catch (InvalidOperationException e)
         {

@@ -20,29 +20,22 @@ internal sealed class MigrateCommand(CliContext cli) : BargeCommand<MigrateSetti
 
     protected override async Task<int> RunAsync(MigrateSettings settings, CancellationToken cancellationToken)
     {
-        var connection = settings.Store ?? Cli.GetEnvironmentVariable(MigrateSettings.StoreEnvironmentVariable);
+        var connection = PostgresConnection.Named(Cli, settings.Store);
         return connection is null
             ? await MigrateSqliteAsync(cancellationToken)
-            : await MigratePostgresAsync(connection, settings.Store is null ? "$" + MigrateSettings.StoreEnvironmentVariable : "--store", settings.Schema, cancellationToken);
+            : await MigratePostgresAsync(connection, settings.Store is not null, settings.Schema, cancellationToken);
     }
 
-    private async Task<int> MigratePostgresAsync(string connection, string source, string schema, CancellationToken cancellationToken)
+    private async Task<int> MigratePostgresAsync(string connection, bool fromOption, string schema, CancellationToken cancellationToken)
     {
-        var options = new PostgresStoreOptions(connection) { Schema = schema };
-        string description;
-        try
+        if (PostgresConnection.Parse(connection, fromOption, schema, out var error) is not { } parsed)
         {
-            description = PostgresResourceStore.Describe(options);
-        }
-        catch (ArgumentException e)
-        {
-            // Npgsql's message names the bad keyword; the connection string itself may hold a password.
-            return Cli.Fail(ExitCodes.BadInput, $"{source} is not a PostgreSQL connection string (Host=…;Port=…;Database=…;Username=…): {e.Message}");
+            return Cli.Fail(ExitCodes.BadInput, error!);
         }
         try
         {
-            var migration = await PostgresResourceStore.MigrateAsync(options, cancellationToken);
-            Cli.Output.WriteLine($"store {description}: {Outcome(migration.FromVersion, migration.ToVersion)}");
+            var migration = await PostgresResourceStore.MigrateAsync(parsed.Options, cancellationToken);
+            Cli.Output.WriteLine($"store {parsed.Description}: {Outcome(migration.FromVersion, migration.ToVersion)}");
             return ExitCodes.Success;
         }
         catch (ArgumentException e)
@@ -51,7 +44,7 @@ internal sealed class MigrateCommand(CliContext cli) : BargeCommand<MigrateSetti
         }
         catch (NpgsqlException e)
         {
-            return Cli.Fail(ExitCodes.Failed, $"store {description}: {e.Message}");
+            return Cli.Fail(ExitCodes.Failed, $"store {parsed.Description}: {e.Message}");
         }
         catch (InvalidOperationException e)
         {
