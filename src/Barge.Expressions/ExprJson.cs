@@ -1,6 +1,3 @@
-using System.Collections;
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Barge.Expressions.Evaluation;
 using Barge.Expressions.Formatting;
@@ -33,86 +30,13 @@ public static class ExprJson
     /// <exception cref="ExpressionException">The value cannot be encoded (NaN, infinities, maps with non-string keys).</exception>
     public static string Format(object? value)
     {
-        var builder = new StringBuilder();
         try
         {
-            Write(builder, value, 0);
+            return GoJson.Serialize(value, indent: false, floatsWithPoint: true);
         }
         catch (EvalError e)
         {
             throw new ExpressionException(e.Reason);
-        }
-        return builder.ToString();
-    }
-
-    private static void Write(StringBuilder b, object? value, int depth)
-    {
-        if (depth > 10_000)
-        {
-            throw new EvalError("json: value is nested too deeply");
-        }
-        value = Values.Normalize(value);
-        switch (value)
-        {
-            case null:
-                b.Append("null");
-                break;
-            case bool x:
-                b.Append(x ? "true" : "false");
-                break;
-            case long l:
-                b.Append(l.ToString(CultureInfo.InvariantCulture));
-                break;
-            case double d:
-                if (double.IsNaN(d) || double.IsInfinity(d))
-                {
-                    throw new EvalError("json: unsupported value: " + GoFloat.FormatG(d));
-                }
-                var text = GoFloat.FormatJson(d);
-                b.Append(text);
-                if (text.AsSpan().IndexOfAny(".e") < 0)
-                {
-                    b.Append(".0");
-                }
-                break;
-            case string s:
-                GoJson.WriteString(b, s);
-                break;
-            case AnyKeyMap m when m.Keys.Any(k => k is not string):
-                throw new EvalError("json: unsupported type: map[interface {}]interface {} with non-string keys");
-            case IList list when !Values.IsMap(value):
-                b.Append('[');
-                for (var i = 0; i < list.Count; i++)
-                {
-                    if (i > 0)
-                    {
-                        b.Append(',');
-                    }
-                    Write(b, list[i], depth + 1);
-                }
-                b.Append(']');
-                break;
-            default:
-                if (Values.IsMap(value))
-                {
-                    b.Append('{');
-                    var first = true;
-                    foreach (var (key, item) in Values.MapEntries(value).OrderBy(p => p.Key as string, StringComparer.Ordinal))
-                    {
-                        if (!first)
-                        {
-                            b.Append(',');
-                        }
-                        first = false;
-                        GoJson.WriteString(b, key as string ?? string.Empty);
-                        b.Append(':');
-                        Write(b, item, depth + 1);
-                    }
-                    b.Append('}');
-                    break;
-                }
-                b.Append(GoJson.Serialize(value, indent: false));
-                break;
         }
     }
 }
