@@ -11,28 +11,18 @@ internal sealed class JsonParseStep : IPromotionStep
 
     public bool HasSideEffects => false;
 
-    public async Task<StepResult> RunAsync(StepContext context, JsonObject config, CancellationToken cancellationToken)
+    public Task<StepResult> RunAsync(StepContext context, JsonObject config, CancellationToken cancellationToken) =>
+        ParsedDocument.RunAsync(Kind, "JSON", context, config, Decode, cancellationToken);
+
+    private static ParsedDocument.Decoded Decode(string text, string fullPath)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        var errors = new StepConfigErrors(Kind);
-        if (ParsedDocument.Bind(errors, config) is not { } cfg)
-        {
-            return errors.ToResult();
-        }
-        var (text, _, readError) = await ParsedDocument.ReadAsync(context, cfg.Path, "JSON", cancellationToken);
-        if (readError is not null)
-        {
-            return readError;
-        }
-        object? document;
         try
         {
-            document = ExprJson.Parse(text!, numbersAsFloats: true);
+            return ParsedDocument.Decoded.Of(ExprJson.Parse(text, numbersAsFloats: true));
         }
         catch (JsonException ex)
         {
-            return StepResult.Errored("could not parse JSON file: " + (text!.Trim().Length == 0 ? "unexpected end of JSON input" : ex.Message));
+            return ParsedDocument.Decoded.Failed("could not parse JSON file: " + (text.Trim().Length == 0 ? "unexpected end of JSON input" : ex.Message));
         }
-        return ParsedDocument.Extract(document, cfg.Outputs);
     }
 }

@@ -26,6 +26,37 @@ internal static class ParsedDocument
         return errors.Any || path is null ? null : new Config(path, outputs);
     }
 
+    /// <summary>A decoded document, or the <c>Errored</c> result that says why the text is not one.</summary>
+    internal readonly record struct Decoded(object? Document, StepResult? Error)
+    {
+        public static Decoded Of(object? document) => new(document, null);
+
+        public static Decoded Failed(string message) => new(null, StepResult.Errored(message));
+    }
+
+    /// <summary>
+    /// The whole of a parse step: binds the configuration, reads the file, decodes it with <paramref name="decode"/>
+    /// (given the text and the file's full path) and extracts the outputs.
+    /// </summary>
+    public static async Task<StepResult> RunAsync(
+        string kind, string format, StepContext context, JsonObject config, Func<string, string, Decoded> decode, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(decode);
+        var errors = new StepConfigErrors(kind);
+        if (Bind(errors, config) is not { } cfg)
+        {
+            return errors.ToResult();
+        }
+        var (text, full, readError) = await ReadAsync(context, cfg.Path, format, cancellationToken);
+        if (readError is not null)
+        {
+            return readError;
+        }
+        var decoded = decode(text!, full);
+        return decoded.Error ?? Extract(decoded.Document, cfg.Outputs);
+    }
+
     /// <summary>The file's text, or an <c>Errored</c> result (<c>error reading &lt;format&gt; file "&lt;abs&gt;": …</c>).</summary>
     public static async Task<(string? Text, string FullPath, StepResult? Error)> ReadAsync(
         StepContext context, string path, string format, CancellationToken cancellationToken)

@@ -14,37 +14,27 @@ internal sealed class TomlParseStep : IPromotionStep
 
     public bool HasSideEffects => false;
 
+    public Task<StepResult> RunAsync(StepContext context, JsonObject config, CancellationToken cancellationToken) =>
+        ParsedDocument.RunAsync(Kind, "TOML", context, config, Decode, cancellationToken);
 
-    public async Task<StepResult> RunAsync(StepContext context, JsonObject config, CancellationToken cancellationToken)
+    private static ParsedDocument.Decoded Decode(string text, string fullPath)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        var errors = new StepConfigErrors(Kind);
-        if (ParsedDocument.Bind(errors, config) is not { } cfg)
-        {
-            return errors.ToResult();
-        }
-        var (text, full, readError) = await ParsedDocument.ReadAsync(context, cfg.Path, "TOML", cancellationToken);
-        if (readError is not null)
-        {
-            return readError;
-        }
         if (string.IsNullOrWhiteSpace(text))
         {
-            return StepResult.Errored($"could not parse empty TOML file: \"{full}\"");
+            return ParsedDocument.Decoded.Failed($"could not parse empty TOML file: \"{fullPath}\"");
         }
-        TomlTable table;
         try
         {
             // Validated first: the model reader alone lets a key defined twice win silently, which TOML forbids.
-            Tomlyn.Parsing.SyntaxParser.ParseStrict(text, full, validate: true);
-            table = TomlSerializer.Deserialize<TomlTable>(text, (TomlSerializerOptions?)null)
+            Tomlyn.Parsing.SyntaxParser.ParseStrict(text, fullPath, validate: true);
+            var table = TomlSerializer.Deserialize<TomlTable>(text, (TomlSerializerOptions?)null)
                 ?? throw new TomlException("the document decoded to nothing");
+            return ParsedDocument.Decoded.Of(Convert(table));
         }
         catch (TomlException ex)
         {
-            return StepResult.Errored("could not parse TOML file: " + ex.Message);
+            return ParsedDocument.Decoded.Failed("could not parse TOML file: " + ex.Message);
         }
-        return ParsedDocument.Extract(Convert(table), cfg.Outputs);
     }
 
     private static object? Convert(object? value) => value switch

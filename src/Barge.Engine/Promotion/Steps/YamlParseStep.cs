@@ -12,27 +12,17 @@ internal sealed class YamlParseStep : IPromotionStep
 
     public bool HasSideEffects => false;
 
-    public async Task<StepResult> RunAsync(StepContext context, JsonObject config, CancellationToken cancellationToken)
+    public Task<StepResult> RunAsync(StepContext context, JsonObject config, CancellationToken cancellationToken) =>
+        ParsedDocument.RunAsync(Kind, "YAML", context, config, Decode, cancellationToken);
+
+    private static ParsedDocument.Decoded Decode(string text, string fullPath)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        var errors = new StepConfigErrors(Kind);
-        if (ParsedDocument.Bind(errors, config) is not { } cfg)
-        {
-            return errors.ToResult();
-        }
-        var (text, full, readError) = await ParsedDocument.ReadAsync(context, cfg.Path, "YAML", cancellationToken);
-        if (readError is not null)
-        {
-            return readError;
-        }
         if (string.IsNullOrWhiteSpace(text))
         {
-            return StepResult.Errored($"could not parse empty YAML file: \"{full}\"");
+            return ParsedDocument.Decoded.Failed($"could not parse empty YAML file: \"{fullPath}\"");
         }
-        if (!YamlValueDecoder.TryDecode(text, out var document, out var error))
-        {
-            return StepResult.Errored($"could not parse YAML file: {error}");
-        }
-        return ParsedDocument.Extract(document, cfg.Outputs);
+        return YamlValueDecoder.TryDecode(text, out var document, out var error)
+            ? ParsedDocument.Decoded.Of(document)
+            : ParsedDocument.Decoded.Failed($"could not parse YAML file: {error}");
     }
 }
