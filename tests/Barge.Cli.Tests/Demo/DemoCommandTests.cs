@@ -3,6 +3,7 @@ using Barge.Cli.Hosting;
 using Barge.Cli.Tests.EndToEnd;
 using Barge.Testing;
 using Xunit;
+using Barge.Testing.Grommet;
 
 namespace Barge.Cli.Tests.Demo;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Barge.Testing;
 using Xunit;
+using Barge.Testing.Grommet;
 
 namespace Barge.Cli.Tests.EndToEnd;
 
@@ -33,10 +34,7 @@ public sealed class GrommetEndToEndTests : IDisposable
             commitOf[tag] = _world.CommitAndTag(tag);
             await _world.PushImageAsync(tag, T0.AddHours(++hour));
         }
-        var pipeline = File.ReadAllText(ExamplePipeline.Path)
-            .Replace("{{SOURCE_REPO}}", _world.SourceUrl, StringComparison.Ordinal)
-            .Replace("{{CONFIG_REPO}}", _world.ConfigUrl, StringComparison.Ordinal)
-            .Replace("{{IMAGE_REPO}}", _world.ImageRepo, StringComparison.Ordinal);
+        var pipeline = _world.Pipeline();
         await RunOkAsync("apply", "-f", ExamplePipeline.WriteTo(_home.Path, pipeline));
         await RunOkAsync("refresh", "warehouse", "grommet-dev", "-p", "grommet", "--wait");
         await RunOkAsync("refresh", "warehouse", "grommet-release", "-p", "grommet", "--wait");

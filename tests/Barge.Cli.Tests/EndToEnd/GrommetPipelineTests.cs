@@ -4,6 +4,7 @@ using Barge.Storage.Events;
 using Barge.Storage.Sqlite;
 using Barge.Testing;
 using Xunit;
+using Barge.Testing.Grommet;
 
 namespace Barge.Cli.Tests.EndToEnd;
 
@@ -35,10 +36,7 @@ public sealed class GrommetPipelineTests : IDisposable
         await _world.PushImageAsync("dev-1", T0.AddHours(1));
         _world.CommitAndTag("v1.0.0");
         await _world.PushImageAsync("v1.0.0", T0.AddHours(2));
-        var pipeline = File.ReadAllText(ExamplePipeline.Path)
-            .Replace("{{SOURCE_REPO}}", _world.SourceUrl, StringComparison.Ordinal)
-            .Replace("{{CONFIG_REPO}}", _world.ConfigUrl, StringComparison.Ordinal)
-            .Replace("{{IMAGE_REPO}}", _world.ImageRepo, StringComparison.Ordinal);
+        var pipeline = _world.Pipeline();
         await RunOkAsync("apply", "-f", ExamplePipeline.WriteTo(_home.Path, pipeline));
 
         await RunOkAsync("reconcile", "--until-idle");

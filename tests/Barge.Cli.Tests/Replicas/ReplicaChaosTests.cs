@@ -6,6 +6,7 @@ using Barge.Storage;
 using Barge.Storage.Postgres;
 using Npgsql;
 using Xunit;
+using Barge.Testing.Grommet;
 
 namespace Barge.Cli.Tests.Replicas;
 
@@ -92,10 +93,7 @@ public sealed class ReplicaChaosTests : IAsyncLifetime
             _replicas.Add(await ServeProcess.StartAsync($"r{i}", Connection, _schema, _token, "2s"));
         }
         var stages = new[] { "c0", "c1", "c2" };
-        var pipeline = File.ReadAllText(ExamplePipeline.Path)
-            .Replace("{{SOURCE_REPO}}", world.SourceUrl, StringComparison.Ordinal)
-            .Replace("{{CONFIG_REPO}}", world.ConfigUrl, StringComparison.Ordinal)
-            .Replace("{{IMAGE_REPO}}", world.ImageRepo, StringComparison.Ordinal)
+        var pipeline = world.Pipeline()
             + string.Concat(stages.Select(s => "\n" + ChaosStages.Replace("STAGE", s, StringComparison.Ordinal).Replace("CONFIG", world.ConfigUrl, StringComparison.Ordinal)));
         using (var apply = await Live().Http.PostAsync(new Uri("/v1beta1/resources", UriKind.Relative), new StringContent(pipeline, Encoding.UTF8, "application/yaml")))
         {

@@ -7,6 +7,7 @@ using Barge.Storage.Events;
 using Barge.Storage.Postgres;
 using Npgsql;
 using Xunit;
+using Barge.Testing.Grommet;
 
 namespace Barge.Cli.Tests.Replicas;
 
@@ -84,10 +85,7 @@ public sealed class ReplicaServeTests : IAsyncLifetime
         {
             await StartAsync($"r{i}", "2s", Connection);
         }
-        var pipeline = File.ReadAllText(ExamplePipeline.Path)
-            .Replace("{{SOURCE_REPO}}", world.SourceUrl, StringComparison.Ordinal)
-            .Replace("{{CONFIG_REPO}}", world.ConfigUrl, StringComparison.Ordinal)
-            .Replace("{{IMAGE_REPO}}", world.ImageRepo, StringComparison.Ordinal);
+        var pipeline = world.Pipeline();
         using (var apply = await _replicas[0].Http.PostAsync(new Uri("/v1beta1/resources", UriKind.Relative), new StringContent(pipeline, Encoding.UTF8, "application/yaml")))
         {
             Assert.True(apply.StatusCode == HttpStatusCode.Created, $"apply: HTTP {(int)apply.StatusCode} {await apply.Content.ReadAsStringAsync()}");

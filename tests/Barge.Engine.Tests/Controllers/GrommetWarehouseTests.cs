@@ -4,6 +4,7 @@ using Barge.Resources.Identity;
 using Barge.Resources.Model;
 using Barge.Testing;
 using Xunit;
+using Barge.Testing.Grommet;
 
 namespace Barge.Engine.Tests.Controllers;
 
@@ -33,7 +34,7 @@ public sealed class GrommetWarehouseTests : IDisposable
             _digestOf[tag] = (await pusher.PushImageAsync("grommet", tag, T0.AddHours(hour))).Digest;
         }
         await using var h = await WarehouseHarness.CreateAsync();
-        await h.ApplyAsync(Pipeline(_source.FileUrl, "file:///nonexistent/config", imageRepo));
+        await h.ApplyAsync(GrommetExample.Render(_source.FileUrl, "file:///nonexistent/config", imageRepo));
 
         await h.Controller.Runtime.RunUntilIdleAsync(TimeSpan.FromMilliseconds(500), CancellationToken.None);
 
@@ -68,7 +69,7 @@ public sealed class GrommetWarehouseTests : IDisposable
         _source.Tag("dev-1");
         await pusher.PushImageAsync("grommet", "latest", T0);
         await using var h = await WarehouseHarness.CreateAsync();
-        await h.ApplyAsync(Pipeline(_source.FileUrl, "file:///nonexistent/config", $"{registry.Host}/grommet"));
+        await h.ApplyAsync(GrommetExample.Render(_source.FileUrl, "file:///nonexistent/config", $"{registry.Host}/grommet"));
 
         await h.ReconcileAsync("grommet", "grommet-dev");
 
@@ -83,7 +84,7 @@ public sealed class GrommetWarehouseTests : IDisposable
         _commitOf["dev-1"] = _source.Commit("build dev-1", ("a.txt", "a"));
         _source.Tag("dev-1");
         await using var h = await WarehouseHarness.CreateAsync();
-        await h.ApplyAsync(Pipeline(_source.FileUrl, "file:///nonexistent/config", "127.0.0.1:9/grommet"));
+        await h.ApplyAsync(GrommetExample.Render(_source.FileUrl, "file:///nonexistent/config", "127.0.0.1:9/grommet"));
 
         var result = await h.ReconcileAsync("grommet", "grommet-dev");
 
@@ -99,13 +100,4 @@ public sealed class GrommetWarehouseTests : IDisposable
         Commits = [new GitCommit { RepoURL = _source.FileUrl, Id = _commitOf[tag], Tag = tag }],
         Images = [new Image { RepoURL = imageRepo, Tag = tag, Digest = _digestOf[tag] }],
     });
-
-    private static string Pipeline(string source, string config, string image)
-    {
-        var path = Path.Combine(RepoPaths.Root, "examples", "grommet", "pipeline.yaml");
-        return File.ReadAllText(path)
-            .Replace("{{SOURCE_REPO}}", source, StringComparison.Ordinal)
-            .Replace("{{CONFIG_REPO}}", config, StringComparison.Ordinal)
-            .Replace("{{IMAGE_REPO}}", image, StringComparison.Ordinal);
-    }
 }

@@ -2,6 +2,7 @@ using Barge.Engine.Pipeline;
 using Barge.Resources.Manifests;
 using Barge.Resources.Model;
 using Barge.Testing;
+using Barge.Testing.Grommet;
 using Xunit;
 using static Barge.Engine.Tests.Pipeline.PipelineFixtures;
 
@@ -12,12 +13,8 @@ public sealed class GrommetPipelineRulesTests
 {
     private static async Task<PipelineWorld> LoadAsync()
     {
-        var path = Path.Combine(RepoPaths.Root, "examples", "grommet", "pipeline.yaml");
-        var text = (await File.ReadAllTextAsync(path))
-            .Replace("{{SOURCE_REPO}}", "https://git.example.com/grommet.git", StringComparison.Ordinal)
-            .Replace("{{CONFIG_REPO}}", "https://git.example.com/grommet-config.git", StringComparison.Ordinal)
-            .Replace("{{IMAGE_REPO}}", "registry.example.com/grommet", StringComparison.Ordinal);
-        var read = new ManifestReader().ReadText(text, path);
+        var text = GrommetExample.Offline();
+        var read = new ManifestReader().ReadText(text, GrommetExample.Path);
         Assert.True(read.Succeeded, string.Join('\n', read.Errors));
         var resources = read.Documents.Select(d => d.Resource).ToList();
         return new PipelineWorld(Clock(), resources.OfType<ProjectConfig>().Single(), resources.OfType<Stage>());

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Barge.Testing.Grommet;
 
 namespace Barge.Server.Tests.Grommet;
 
@@ -13,7 +14,7 @@ namespace Barge.Server.Tests.Grommet;
 public sealed class GrommetApiTests : IDisposable
 {
     private static readonly DateTimeOffset T0 = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
-    private readonly GrommetRemotes _remotes = new();
+    private readonly GrommetWorld _remotes = new();
 
     public void Dispose() => _remotes.Dispose();
 

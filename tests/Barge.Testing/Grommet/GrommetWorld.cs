@@ -4,28 +4,28 @@ using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
-using Barge.Testing;
 using Xunit;
 
-namespace Barge.Cli.Tests.EndToEnd;
+namespace Barge.Testing.Grommet;
 
 /// <summary>
-/// The outside world of the grommet scenario: a real source repository (file://), a bare config
-/// repository (file://) with <c>main</c>, and a real anonymous <c>docker-registry</c> on a free
-/// loopback port that images are pushed to over the Distribution API. Missing git or registry
-/// fails loudly; nothing here skips.
+/// The outside world of the grommet scenario: a real source repository (file://) tagged with dev builds
+/// and releases, a bare config repository (file://) with <c>main</c> holding env/dev and env/prod values,
+/// and a real anonymous <c>docker-registry</c> on a free loopback port that images are pushed to over the
+/// Distribution API. A missing git or registry fails the test with the way to install it; nothing skips.
 /// </summary>
-internal sealed class GrommetWorld : IDisposable
+public sealed class GrommetWorld : IDisposable
 {
-    private static readonly string RegistryBinary = Environment.GetEnvironmentVariable("BARGE_REGISTRY_BINARY") ?? "/usr/bin/docker-registry";
     /// <summary>The seeded values; yaml-update only changes keys that exist, as in Kargo.</summary>
     public const string DevValues = "replicas: 1\ndesiredRevision: \"\"\nimageTag: \"\"\nsource: \"\"\n";
 
     public const string ProdValues = "replicas: 3\ndesiredRevision: \"\"\nimageTag: \"\"\nsource: \"\"\n";
 
-    private readonly TempDirectory _folder = new("e2e-world");
+    private static readonly string RegistryBinary = Environment.GetEnvironmentVariable("BARGE_REGISTRY_BINARY") ?? "/usr/bin/docker-registry";
+
+    private readonly TempDirectory _folder = new("grommet-world");
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
-    private readonly System.Diagnostics.Process _registry;
+    private readonly Process _registry;
     private long _clock = 1_700_000_000;
 
     public GrommetWorld()
@@ -59,7 +59,10 @@ internal sealed class GrommetWorld : IDisposable
 
     public string ImageRepo => RegistryHost + "/grommet";
 
-    /// <summary>Commits a file to the source repository, tags the commit and returns its ID.</summary>
+    /// <summary>examples/grommet/pipeline.yaml with its placeholders pointing at these remotes.</summary>
+    public string Pipeline() => GrommetExample.Render(SourceUrl, ConfigUrl, ImageRepo);
+
+    /// <summary>Commits a file to the source repository, tags the commit (annotated) and returns its ID.</summary>
     public string CommitAndTag(string tag)
     {
         File.WriteAllText(Path.Combine(Source, tag + ".txt"), tag);
@@ -79,7 +82,7 @@ internal sealed class GrommetWorld : IDisposable
         var layerDigest = await PushBlobAsync(layer);
         var manifest = Encoding.UTF8.GetBytes(
             $$$"""{"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json","config":{"mediaType":"application/vnd.oci.image.config.v1+json","digest":"{{{configDigest}}}","size":{{{config.Length}}}},"layers":[{"mediaType":"application/vnd.oci.image.layer.v1.tar+gzip","digest":"{{{layerDigest}}}","size":{{{layer.Length}}}}]}""");
-        using var request = new HttpRequestMessage(HttpMethod.Put, $"http://{RegistryHost}/v2/grommet/manifests/{tag}")
+        using var request = new HttpRequestMessage(HttpMethod.Put, new Uri($"http://{RegistryHost}/v2/grommet/manifests/{tag}"))
         {
             Content = new ByteArrayContent(manifest) { Headers = { ContentType = new MediaTypeHeaderValue("application/vnd.oci.image.manifest.v1+json") } },
         };
@@ -87,7 +90,7 @@ internal sealed class GrommetWorld : IDisposable
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"manifest grommet:{tag}: HTTP {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
-    /// <summary>Clones the config repository's <c>main</c> into a fresh folder and returns it.</summary>
+    /// <summary>The config repository's <c>main</c> cloned into a fresh folder.</summary>
     public string CloneConfig(string name)
     {
         var target = _folder.Combine(name);
@@ -95,6 +98,7 @@ internal sealed class GrommetWorld : IDisposable
         return target;
     }
 
+    /// <summary>Runs git with a fixed identity and increasing dates, set on the child only.</summary>
     public string Git(string directory, params string[] arguments)
     {
         var start = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
@@ -112,7 +116,7 @@ internal sealed class GrommetWorld : IDisposable
         var date = (_clock += 60).ToString(System.Globalization.CultureInfo.InvariantCulture) + " +0000";
         start.Environment["GIT_AUTHOR_DATE"] = date;
         start.Environment["GIT_COMMITTER_DATE"] = date;
-        using var process = System.Diagnostics.Process.Start(start) ?? throw new InvalidOperationException("git did not start");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("git did not start");
         var stderr = process.StandardError.ReadToEndAsync();
         var stdout = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
@@ -154,18 +158,34 @@ internal sealed class GrommetWorld : IDisposable
         return digest;
     }
 
-    private System.Diagnostics.Process StartRegistry(out int port)
+    private Process StartRegistry(out int port)
     {
         if (!File.Exists(RegistryBinary))
         {
             throw new InvalidOperationException($"{RegistryBinary} is missing: run scripts/services/registry.sh install (apt package docker-registry)");
         }
-        using (var listener = new TcpListener(IPAddress.Loopback, 0))
+        for (var attempt = 1; ; attempt++)
         {
-            listener.Start();
-            port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            using (var listener = new TcpListener(IPAddress.Loopback, 0))
+            {
+                listener.Start();
+                port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            }
+            var process = TryStartRegistry(port);
+            if (process is not null)
+            {
+                return process;
+            }
+            if (attempt == 3)
+            {
+                throw new InvalidOperationException($"docker-registry did not answer on three free ports (last {port}) within 20 s each");
+            }
         }
-        var config = _folder.Combine("registry.yml");
+    }
+
+    private Process? TryStartRegistry(int port)
+    {
+        var config = _folder.Combine($"registry-{port}.yml");
         File.WriteAllText(config, $"""
             version: 0.1
             log:
@@ -177,12 +197,12 @@ internal sealed class GrommetWorld : IDisposable
                 rootdirectory: {_folder.Combine("registry-data")}
             http:
               addr: 127.0.0.1:{port}
-              secret: barge-e2e-secret
+              secret: barge-grommet-world
             """);
         var start = new ProcessStartInfo(RegistryBinary) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         start.ArgumentList.Add("serve");
         start.ArgumentList.Add(config);
-        var process = System.Diagnostics.Process.Start(start) ?? throw new InvalidOperationException("docker-registry did not start");
+        var process = Process.Start(start) ?? throw new InvalidOperationException("docker-registry did not start");
         process.ErrorDataReceived += (_, _) => { };
         process.OutputDataReceived += (_, _) => { };
         process.BeginErrorReadLine();
@@ -204,8 +224,11 @@ internal sealed class GrommetWorld : IDisposable
             }
             Thread.Sleep(50);
         }
-        process.Kill(entireProcessTree: true);
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+        }
         process.Dispose();
-        throw new InvalidOperationException($"docker-registry on port {port} did not answer within 20 s");
+        return null;
     }
 }
