@@ -1,4 +1,5 @@
 using Barge.Cli.Hosting;
+using Barge.Engine.Git;
 using Barge.Engine.Pipeline;
 using Barge.Resources.Durations;
 using Barge.Resources.Model;
@@ -113,14 +114,14 @@ internal sealed class DemoRun(CliContext cli, DemoNarrator narrator, DemoOptions
         _ => cli.GetEnvironmentVariable(name),
     };
 
-    private GitHttpRemote? ServeSource()
+    private GitHttpServer? ServeSource()
     {
         if (options.Keep)
         {
             narrator.Line("the Warehouses read grommet over file:// (with --keep the state stays usable after the demo, when its git server is gone)");
             return null;
         }
-        var (remote, problem) = GitHttpRemote.TryStart(Path.Combine(options.Root, "repos"));
+        var (remote, problem) = GitHttpServer.TryStart(Path.Combine(options.Root, "repos"));
         narrator.Line(remote is null
             ? $"{problem}; the Warehouses read grommet over file:// instead"
             : $"git smart HTTP (git http-backend) serves grommet read-only at {remote.UrlOf("grommet.git")}; the Warehouses read it from there");

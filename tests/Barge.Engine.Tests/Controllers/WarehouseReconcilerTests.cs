@@ -92,7 +92,7 @@ public sealed class WarehouseReconcilerTests : IDisposable
     [Fact]
     public async Task ReconcileAsync_SmartHttpWithBasicAuth_UsesStoredCredentials()
     {
-        using var server = new GitHttpServer(Path.GetDirectoryName(_source.Path)!, ("bot", "hunter2-secret"));
+        using var server = Barge.Engine.Git.GitHttpServer.Start(Path.GetDirectoryName(_source.Path)!, new Barge.Engine.Git.GitHttpServerOptions(AllowPush: true, new Barge.Engine.Git.GitHttpAccount("bot", "hunter2-secret")));
         await using var h = await WarehouseHarness.CreateAsync();
         var url = server.UrlOf(_source.Path);
         await h.ApplyAsync(Manifests(url) + Credentials(url, "hunter2-secret"));
@@ -109,7 +109,7 @@ public sealed class WarehouseReconcilerTests : IDisposable
     [Fact]
     public async Task ReconcileAsync_SmartHttpWrongPassword_FailsWithoutLeakingThenRecovers()
     {
-        using var server = new GitHttpServer(Path.GetDirectoryName(_source.Path)!, ("bot", "hunter2-secret"));
+        using var server = Barge.Engine.Git.GitHttpServer.Start(Path.GetDirectoryName(_source.Path)!, new Barge.Engine.Git.GitHttpServerOptions(AllowPush: true, new Barge.Engine.Git.GitHttpAccount("bot", "hunter2-secret")));
         await using var h = await WarehouseHarness.CreateAsync();
         var url = server.UrlOf(_source.Path);
         await h.ApplyAsync(Manifests(url) + Credentials(url, "wrong-pa55word"));

@@ -20,7 +20,7 @@ public sealed class GitMirrorCacheHttpTests : IDisposable
         cache = new GitMirrorCache(GitMirrorCache.DefaultRoot(home.Path), git, TimeProvider.System);
         source.Commit("first", ("README.md", "hello"));
         source.Tag("v1.0.0", "first release");
-        server = new GitHttpServer(Path.GetDirectoryName(source.Path)!, ("ci-bot", Secret));
+        server = GitHttpServer.Start(Path.GetDirectoryName(source.Path)!, new GitHttpServerOptions(AllowPush: true, new GitHttpAccount("ci-bot", Secret)));
     }
 
     public void Dispose()

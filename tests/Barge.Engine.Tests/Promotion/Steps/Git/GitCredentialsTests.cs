@@ -1,4 +1,5 @@
 using Barge.Engine.Credentials;
+using Barge.Engine.Git;
 using Barge.Engine.Promotion;
 using Barge.Engine.Tests.Git;
 using Xunit;
@@ -27,7 +28,7 @@ public sealed class GitCredentialsTests
     public async Task RunAsync_ProviderHasCredentials_ClonesAndPushesOverAuthenticatedHttp()
     {
         using var remote = new GitRemote();
-        using var server = new GitHttpServer(remote.Folder, ("promoter", Password));
+        using var server = GitHttpServer.Start(remote.Folder, new GitHttpServerOptions(AllowPush: true, new GitHttpAccount("promoter", Password)));
         var provider = new FixedCredentials(new RepositoryCredentials("promoter", Password));
         using var run = new GitStepRunner(credentials: provider);
         var url = server.UrlOf(remote.Path);
@@ -46,7 +47,7 @@ public sealed class GitCredentialsTests
     public async Task RunAsync_NoOrWrongCredentials_ErrorsWithoutPromptingOrLeakingTheUrlSecret()
     {
         using var remote = new GitRemote();
-        using var server = new GitHttpServer(remote.Folder, ("promoter", Password));
+        using var server = GitHttpServer.Start(remote.Folder, new GitHttpServerOptions(AllowPush: true, new GitHttpAccount("promoter", Password)));
         using var run = new GitStepRunner();
         var url = server.UrlOf(remote.Path).Replace("http://", "http://promoter:wrong-secret@", StringComparison.Ordinal);
         var result = await run.RunAsync(run.Clone, $$"""{"repoURL":"http://127.0.0.1:{{server.Port}}/config.git","checkout":[{"path":"out"}]}""");

@@ -2,39 +2,59 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography;
 using System.Text;
 
-namespace Barge.Cli.Demo;
+namespace Barge.Engine.Git;
 
 /// <summary>
-/// Serves the demo's repositories read-only over git's smart HTTP on a free loopback port:
-/// <c>git http-backend</c> as a CGI program behind an <see cref="HttpListener"/>. (A <c>git://</c>
-/// daemon would be simpler, but a Warehouse's repoURL accepts http(s), ssh and file URLs only, as in
-/// Kargo.) Pushes are refused: the Stages write to the config repository over file://.
+/// Serves the repositories under a folder over git's smart HTTP on a free loopback port: <c>git
+/// http-backend</c> as a CGI program behind an <see cref="HttpListener"/>. Used by <c>barge demo</c>
+/// (read-only: a Warehouse's repoURL accepts http(s), ssh and file URLs, as in Kargo, so a <c>git://</c>
+/// daemon would not do) and by the tests (pushes, HTTP basic authentication, a count of refusals).
 /// </summary>
-internal sealed class GitHttpRemote : IDisposable
+public sealed class GitHttpServer : IDisposable
 {
     private const int BindAttempts = 10;
     private readonly HttpListener _listener;
     private readonly string _root;
+    private readonly GitHttpServerOptions _options;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _loop;
+    private int _refused;
 
-    private GitHttpRemote(HttpListener listener, string root, int port)
+    private GitHttpServer(HttpListener listener, string root, GitHttpServerOptions options, int port)
     {
         _listener = listener;
         _root = root;
+        _options = options;
         Port = port;
         _loop = Task.Run(AcceptAsync);
     }
 
     public int Port { get; }
 
-    public string UrlOf(string repositoryName) => $"http://127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}/{repositoryName}";
+    /// <summary>How many requests were refused for missing or wrong credentials.</summary>
+    public int Refused => Volatile.Read(ref _refused);
 
-    /// <summary>The running server, or null and why (no <c>git http-backend</c>, no loopback port).</summary>
-    public static (GitHttpRemote? Remote, string? Problem) TryStart(string root)
+    /// <summary>The URL of a repository: a name relative to the served folder, or a path inside it.</summary>
+    public string UrlOf(string repository)
     {
+        var relative = Path.IsPathRooted(repository) ? Path.GetRelativePath(_root, repository) : repository;
+        return $"http://127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}/{relative.Replace('\\', '/')}";
+    }
+
+    /// <summary>A running server, or an <see cref="InvalidOperationException"/> saying why not.</summary>
+    public static GitHttpServer Start(string root, GitHttpServerOptions? options = null)
+    {
+        var (server, problem) = TryStart(root, options);
+        return server ?? throw new InvalidOperationException("git smart HTTP server: " + problem);
+    }
+
+    /// <summary>The running server, or null and why (no HTTP listener on this platform, no loopback port).</summary>
+    public static (GitHttpServer? Server, string? Problem) TryStart(string root, GitHttpServerOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(root);
         if (!HttpListener.IsSupported)
         {
             return (null, "this platform has no HTTP listener");
@@ -48,7 +68,7 @@ internal sealed class GitHttpRemote : IDisposable
             try
             {
                 listener.Start();
-                return (new GitHttpRemote(listener, root, port), null);
+                return (new GitHttpServer(listener, root, options ?? new GitHttpServerOptions(), port), null);
             }
             catch (HttpListenerException)
             {
@@ -103,7 +123,15 @@ internal sealed class GitHttpRemote : IDisposable
         try
         {
             var url = context.Request.Url!;
-            if (url.AbsolutePath.EndsWith("/git-receive-pack", StringComparison.Ordinal) || url.Query.Contains("service=git-receive-pack", StringComparison.Ordinal))
+            if (_options.Account is { } account && !Authorized(context.Request.Headers["Authorization"], account))
+            {
+                Interlocked.Increment(ref _refused);
+                response.StatusCode = 401;
+                response.AddHeader("WWW-Authenticate", "Basic realm=\"git\"");
+                response.Close();
+                return;
+            }
+            if (!_options.AllowPush && (url.AbsolutePath.EndsWith("/git-receive-pack", StringComparison.Ordinal) || url.Query.Contains("service=git-receive-pack", StringComparison.Ordinal)))
             {
                 response.StatusCode = 403;
                 response.Close();
@@ -137,6 +165,7 @@ internal sealed class GitHttpRemote : IDisposable
         environment["QUERY_STRING"] = request.Url.Query.TrimStart('?');
         environment["CONTENT_TYPE"] = request.ContentType ?? "";
         environment["REMOTE_ADDR"] = "127.0.0.1";
+        environment["REMOTE_USER"] = _options.Account?.User ?? "";
         if (request.Headers["Content-Encoding"] is { } encoding)
         {
             environment["HTTP_CONTENT_ENCODING"] = encoding;
@@ -205,6 +234,24 @@ internal sealed class GitHttpRemote : IDisposable
             line.Clear();
         }
         return headers;
+    }
+
+    private static bool Authorized(string? header, GitHttpAccount expected)
+    {
+        if (header is null || !header.StartsWith("Basic ", StringComparison.Ordinal))
+        {
+            return false;
+        }
+        byte[] given;
+        try
+        {
+            given = Convert.FromBase64String(header["Basic ".Length..]);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+        return CryptographicOperations.FixedTimeEquals(given, Encoding.UTF8.GetBytes(expected.User + ":" + expected.Password));
     }
 
     private static int FreePort()
