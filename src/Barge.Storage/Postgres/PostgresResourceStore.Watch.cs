@@ -8,8 +8,6 @@ namespace Barge.Storage.Postgres;
 
 public sealed partial class PostgresResourceStore
 {
-    private const int WatchPageSize = 500;
-
     /// <summary>
     /// Tails the <c>changes</c> table by version, as SQLite's watch does. When there is nothing new it
     /// waits for a wake-up: a commit of this store instance, or a notification on the store's channel
@@ -26,28 +24,9 @@ public sealed partial class PostgresResourceStore
         ArgumentOutOfRangeException.ThrowIfNegative(fromVersion);
         filter ??= ResourceQuery.All;
         await _listener.EnsureStartedAsync(cancellationToken);
-        var last = fromVersion;
-        while (true)
+        await foreach (var change in ChangeFeedTail.RunAsync(fromVersion, filter, ReadChangesAsync, _signal, _options.WatchPollInterval, _time, cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var wake = _signal.Next;
-            var page = await ReadChangesAsync(last, filter, cancellationToken);
-            foreach (var change in page)
-            {
-                last = change.ResourceVersion;
-                if (filter.Matches(change.Object))
-                {
-                    yield return change;
-                }
-            }
-            if (page.Count == WatchPageSize)
-            {
-                continue;
-            }
-            using var delay = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var poll = Task.Delay(_options.WatchPollInterval, _time, delay.Token);
-            await Task.WhenAny(wake, poll);
-            await delay.CancelAsync();
+            yield return change;
         }
     }
 
@@ -90,7 +69,7 @@ public sealed partial class PostgresResourceStore
             + " ORDER BY version LIMIT @limit",
             connection);
         command.Parameters.AddWithValue("after", after);
-        command.Parameters.AddWithValue("limit", WatchPageSize);
+        command.Parameters.AddWithValue("limit", ChangeFeedTail.PageSize);
         if (filter.Kind is not null)
         {
             command.Parameters.AddWithValue("kind", filter.Kind);

@@ -6,8 +6,6 @@ namespace Barge.Storage.Sqlite;
 
 public sealed partial class SqliteResourceStore
 {
-    private const int WatchPageSize = 500;
-
     /// <summary>
     /// Tails the <c>changes</c> table by version. Each round reads the changes above the last one
     /// delivered (in pages); when there are none it waits for whichever comes first: this process
@@ -22,28 +20,9 @@ public sealed partial class SqliteResourceStore
     {
         ArgumentOutOfRangeException.ThrowIfNegative(fromVersion);
         filter ??= ResourceQuery.All;
-        var last = fromVersion;
-        while (true)
+        await foreach (var change in ChangeFeedTail.RunAsync(fromVersion, filter, ReadChangesAsync, _signal, _options.WatchPollInterval, _time, cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var wake = _signal.Next;
-            var page = await ReadChangesAsync(last, filter, cancellationToken);
-            foreach (var change in page)
-            {
-                last = change.ResourceVersion;
-                if (filter.Matches(change.Object))
-                {
-                    yield return change;
-                }
-            }
-            if (page.Count == WatchPageSize)
-            {
-                continue;
-            }
-            using var delay = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var poll = Task.Delay(_options.WatchPollInterval, _time, delay.Token);
-            await Task.WhenAny(wake, poll);
-            await delay.CancelAsync();
+            yield return change;
         }
     }
 
@@ -89,7 +68,7 @@ public sealed partial class SqliteResourceStore
             + (filter.Project is null ? "" : " AND project = $project")
             + " ORDER BY version LIMIT $limit";
         command.Parameters.AddWithValue("$after", after);
-        command.Parameters.AddWithValue("$limit", WatchPageSize);
+        command.Parameters.AddWithValue("$limit", ChangeFeedTail.PageSize);
         if (filter.Kind is not null)
         {
             command.Parameters.AddWithValue("$kind", filter.Kind);

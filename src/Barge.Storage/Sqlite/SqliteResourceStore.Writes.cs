@@ -28,24 +28,7 @@ public sealed partial class SqliteResourceStore
 
     public Task<IReadOnlyList<StoredResource>> ApplyAsync(IReadOnlyList<StoreOperation> operations, IReadOnlyList<EventEntry> events, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(operations);
-        ArgumentNullException.ThrowIfNull(events);
-        foreach (var entry in events)
-        {
-            ArgumentNullException.ThrowIfNull(entry, nameof(events));
-            ValidateEvent(entry);
-        }
-        var keys = new HashSet<ResourceKey>();
-        for (var i = 0; i < operations.Count; i++)
-        {
-            var operation = operations[i] ?? throw new ArgumentException($"batch operation {i} is null", nameof(operations));
-            if (!keys.Add(operation.Key))
-            {
-                // Two writes to one resource in one batch would have the second's precondition see the
-                // first's result; refuse it rather than guess which the caller meant.
-                throw new ArgumentException($"batch operation {i}: {operation.Key} is written twice in one batch", nameof(operations));
-            }
-        }
+        StoreBatch.Validate(operations, events);
         return WriteAsync<IReadOnlyList<StoredResource>>(
             tx =>
             {
@@ -56,17 +39,9 @@ public sealed partial class SqliteResourceStore
                     {
                         results[i] = tx.Apply(operations[i]);
                     }
-                    catch (ResourceConflictException e)
+                    catch (Exception e) when (StoreBatch.IsOperationFailure(e))
                     {
-                        throw new ResourceConflictException(e.Key, e.ActualResourceVersion, e.ExpectedResourceVersion) { BatchIndex = i };
-                    }
-                    catch (ResourceNotFoundException e)
-                    {
-                        throw new ResourceNotFoundException(e.Key) { BatchIndex = i };
-                    }
-                    catch (ResourceAlreadyExistsException e)
-                    {
-                        throw new ResourceAlreadyExistsException(e.Key) { BatchIndex = i };
+                        throw StoreBatch.AtIndex(e, i);
                     }
                 }
                 foreach (var entry in events)
