@@ -7,7 +7,7 @@ public sealed partial class SqliteResourceStore
 {
     public Task<Lease?> TryAcquireLeaseAsync(string name, string holder, TimeSpan duration, CancellationToken cancellationToken = default)
     {
-        CheckLease(name, holder, duration);
+        LeaseRows.Check(name, holder, duration);
         return WriteAsync(
             tx =>
             {
@@ -28,7 +28,7 @@ public sealed partial class SqliteResourceStore
 
     public Task<Lease?> RenewLeaseAsync(string name, string holder, TimeSpan duration, CancellationToken cancellationToken = default)
     {
-        CheckLease(name, holder, duration);
+        LeaseRows.Check(name, holder, duration);
         return WriteAsync(
             tx =>
             {
@@ -47,7 +47,7 @@ public sealed partial class SqliteResourceStore
     // A released lease stays as an expired row, so the next holder's term is still one higher.
     public Task<bool> ReleaseLeaseAsync(string name, string holder, CancellationToken cancellationToken = default)
     {
-        CheckLease(name, holder, TimeSpan.FromSeconds(1));
+        LeaseRows.Check(name, holder, TimeSpan.FromSeconds(1));
         return WriteAsync(
             tx =>
             {
@@ -65,27 +65,13 @@ public sealed partial class SqliteResourceStore
         ArgumentNullException.ThrowIfNull(prefix);
         await using var connection = await OpenReaderAsync(cancellationToken);
         await using var select = connection.CreateCommand();
-        select.CommandText = "SELECT name, holder, term, acquired_ms, expires_ms FROM leases WHERE substr(name, 1, $length) = $prefix ORDER BY name";
+        select.CommandText = $"SELECT {LeaseRows.ListColumns} FROM leases WHERE substr(name, 1, $length) = $prefix ORDER BY name";
         select.Parameters.AddWithValue("$length", prefix.Length);
         select.Parameters.AddWithValue("$prefix", prefix);
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-        var leases = new List<Lease>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            leases.Add(new Lease(reader.GetString(0), reader.GetString(1), reader.GetInt64(2), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4))));
-        }
-        return leases;
+        return await LeaseRows.ReadAllAsync(reader, cancellationToken);
     }
 
-    private static void CheckLease(string name, string holder, TimeSpan duration)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(name);
-        ArgumentException.ThrowIfNullOrEmpty(holder);
-        if (duration < TimeSpan.FromMilliseconds(1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(duration), duration, $"lease \"{name}\": the duration must be at least 1 ms");
-        }
-    }
 
     private static Lease? ReadLease(WriteTransaction tx, string name)
     {
