@@ -81,16 +81,10 @@ public class DeleteCommandTests : IAsyncLifetime, IDisposable
         var file = await ApplyPipelineAsync();
 
         var result = await _run.RunAsync("delete", "-f", file);
-        if (Served)
-        {
-            // The API has no delete-by-name route for every kind the file holds (ProjectConfig, PromotionTask).
-            Assert.Equal(2, result.ExitCode);
-            Assert.Contains("not supported in remote mode yet", result.Error, StringComparison.Ordinal);
-            Assert.NotEqual(0, await StoreProbe.CountAllAsync(_home.Path));
-            return;
-        }
 
         Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(7, result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Contains("promotiontask.kargo.akuity.io/deploy deleted\n", result.Output, StringComparison.Ordinal);
         Assert.EndsWith("project.kargo.akuity.io/grommet deleted\n", result.Output, StringComparison.Ordinal);
         Assert.Equal(0, await StoreProbe.CountAllAsync(_home.Path));
     }

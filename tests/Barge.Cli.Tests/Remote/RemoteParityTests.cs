@@ -73,6 +73,7 @@ public sealed class RemoteParityTests(RemoteParityTests.PipelineServer pipeline)
     [InlineData("credentials of a missing project", new[] { "create", "credentials", "c", "-p", "nowhere", "--git", "--repo-url", "https://git.example.com/x", "--username", "u", "--password", "p" })]
     [InlineData("credentials bad name", new[] { "create", "credentials", "Bad_Name", "-p", "grommet", "--git", "--repo-url", "https://git.example.com/x", "--username", "u", "--password", "p" })]
     [InlineData("delete missing project", new[] { "delete", "project", "nowhere" })]
+    [InlineData("delete missing project config", new[] { "delete", "projectconfig", "nowhere", "-p", "grommet" })]
     public async Task Command_EmbeddedAndRemote_PrintTheSameAndExitTheSame(string scenario, string[] args)
     {
         var embedded = await pipeline.Home.Run.RunAsync(args);
@@ -82,6 +83,39 @@ public sealed class RemoteParityTests(RemoteParityTests.PipelineServer pipeline)
         Assert.Equal(embedded.Output, remote.Output);
         Assert.Equal(embedded.Error, remote.Error);
         Assert.False(File.Exists(Path.Combine(pipeline.ClientHome, "barge.db")), "remote mode must not create a local store");
+    }
+
+    [Theory]
+    [InlineData("verify stage", new[] { "verify", "stage", "dev", "-p", "grommet" })]
+    [InlineData("verify abort", new[] { "verify", "stage", "dev", "--abort", "-p", "grommet" })]
+    [InlineData("promote dry run", new[] { "promote", "-p", "grommet", "--stage", "prod", "--freight-alias", "brave-otter", "--dry-run" })]
+    [InlineData("promote downstream", new[] { "promote", "-p", "grommet", "--downstream-from", "dev", "--freight-alias", "brave-otter" })]
+    [InlineData("promote", new[] { "promote", "-p", "grommet", "--stage", "prod", "--freight-alias", "brave-otter", "--no-wait" })]
+    [InlineData("create credentials", new[] { "create", "credentials", "c", "-p", "grommet", "--git", "--repo-url", "https://git.example.com/x", "--username", "u", "--password", "p" })]
+    [InlineData("delete project", new[] { "delete", "project", "grommet" })]
+    public async Task WritingCommand_AsViewer_Refused403Exit2AndNothingChanged(string scenario, string[] args)
+    {
+        var viewer = pipeline.Server.Client(pipeline.ClientHome, await pipeline.Server.TokenAsync("viewer-" + scenario.Replace(' ', '-'), "viewer@grommet"));
+        var before = await pipeline.Home.Run.RunAsync("get", "promotions", "-p", "grommet", "-o", "json");
+
+        var result = await viewer.RunAsync(args);
+
+        Assert.True(result.ExitCode == 2, scenario + ": " + result);
+        Assert.StartsWith("error: ", result.Error, StringComparison.Ordinal);
+        Assert.Contains("token:viewer-", result.Error, StringComparison.Ordinal);
+        Assert.Empty(result.Output);
+        Assert.Equal(before.Output, (await pipeline.Home.Run.RunAsync("get", "promotions", "-p", "grommet", "-o", "json")).Output);
+        Assert.Equal(0, (await pipeline.Home.Run.RunAsync("get", "project", "grommet")).ExitCode);
+    }
+
+    [Fact]
+    public async Task Delete_PromotionTaskWithoutItsProject_RefusedBeforeAnyDelete()
+    {
+        var result = await pipeline.Remote.RunAsync("delete", "promotiontask", "deploy", "-p", "grommet");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("error: deleting promotiontasks is not supported in remote mode yet", result.Error, StringComparison.Ordinal);
+        Assert.Equal(0, (await pipeline.Home.Run.RunAsync("get", "promotiontask", "deploy", "-p", "grommet")).ExitCode);
     }
 
     [Fact]
@@ -102,6 +136,8 @@ public sealed class RemoteParityTests(RemoteParityTests.PipelineServer pipeline)
         internal PipelineHome Home { get; } = new();
 
         internal BargeRun Remote { get; private set; } = null!;
+
+        internal ServedHome Server => _server;
 
         public string ClientHome => _client.Path;
 
