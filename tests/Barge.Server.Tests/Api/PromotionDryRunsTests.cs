@@ -85,5 +85,16 @@ public sealed class PromotionDryRunsTests
         Assert.True(status == (int)response.StatusCode, $"{scenario}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
+    [Fact]
+    public async Task OpenApi_DocumentsTheDryRunRoute()
+    {
+        await using var server = await TestServer.StartAsync();
+        using var client = server.Client(token: null);
+
+        var openApi = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement;
+
+        Assert.True(openApi.GetProperty("paths").GetProperty("/v1beta1/projects/{project}/stages/{stage}/promotions/dry-run").TryGetProperty("post", out _));
+    }
+
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 }
