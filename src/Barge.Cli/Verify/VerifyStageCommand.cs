@@ -1,5 +1,5 @@
-using Barge.Cli.Approve;
 using System.Text.Json.Nodes;
+using Barge.Cli.Approve;
 using Barge.Cli.Hosting;
 using Barge.Cli.Remote;
 using Barge.Engine.Operations;
