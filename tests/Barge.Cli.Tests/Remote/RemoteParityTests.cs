@@ -45,6 +45,35 @@ public sealed class RemoteParityTests(RemoteParityTests.PipelineServer pipeline)
     [InlineData("promote two freight choices", new[] { "promote", "-p", "grommet", "--stage", "prod", "--freight", "x", "--warehouse", "grommet-release" })]
     [InlineData("promote abort unknown", new[] { "promote", "-p", "grommet", "--abort", "nope" })]
     [InlineData("apply nothing", new[] { "apply" })]
+    [InlineData("apply missing file", new[] { "apply", "-f", "/nonexistent/pipeline.yaml" })]
+    [InlineData("verify unknown stage", new[] { "verify", "stage", "qa", "-p", "grommet" })]
+    [InlineData("verify unknown project", new[] { "verify", "stage", "dev", "-p", "nowhere" })]
+    [InlineData("verify no current freight", new[] { "verify", "stage", "prod", "-p", "grommet" })]
+    [InlineData("verify abort no current freight", new[] { "verify", "stage", "prod", "--abort", "-p", "grommet" })]
+    [InlineData("downstream unknown stage", new[] { "promote", "-p", "grommet", "--downstream-from", "qa", "--freight-alias", "brave-otter" })]
+    [InlineData("downstream unknown project", new[] { "promote", "-p", "nowhere", "--downstream-from", "dev", "--freight-alias", "brave-otter" })]
+    [InlineData("downstream no downstream stages", new[] { "promote", "-p", "grommet", "--downstream-from", "prod", "--freight-alias", "brave-otter" })]
+    [InlineData("downstream not verified", new[] { "promote", "-p", "grommet", "--downstream-from", "dev", "--freight-alias", "brave-otter" })]
+    [InlineData("downstream unknown freight", new[] { "promote", "-p", "grommet", "--downstream-from", "dev", "--freight", "nope" })]
+    [InlineData("downstream with stage", new[] { "promote", "-p", "grommet", "--downstream-from", "dev", "--stage", "prod", "--freight-alias", "brave-otter" })]
+    [InlineData("downstream without freight", new[] { "promote", "-p", "grommet", "--downstream-from", "dev" })]
+    [InlineData("promote unknown stage", new[] { "promote", "-p", "grommet", "--stage", "qa", "--warehouse", "grommet-release", "--no-wait" })]
+    [InlineData("promote unknown project", new[] { "promote", "-p", "nowhere", "--stage", "dev", "--warehouse", "grommet-dev", "--no-wait" })]
+    [InlineData("promote unknown alias", new[] { "promote", "-p", "grommet", "--stage", "prod", "--freight-alias", "nope", "--no-wait" })]
+    [InlineData("promote freight not available", new[] { "promote", "-p", "grommet", "--stage", "prod", "--freight-alias", "dev-build", "--no-wait" })]
+    [InlineData("dry run unknown stage", new[] { "promote", "-p", "grommet", "--stage", "qa", "--warehouse", "grommet-release", "--dry-run" })]
+    [InlineData("dry run unknown project", new[] { "promote", "-p", "nowhere", "--stage", "dev", "--warehouse", "grommet-dev", "--dry-run" })]
+    [InlineData("dry run unknown alias", new[] { "promote", "-p", "grommet", "--stage", "prod", "--freight-alias", "nope", "--dry-run" })]
+    [InlineData("dry run two choices", new[] { "promote", "-p", "grommet", "--stage", "prod", "--freight-alias", "x", "--warehouse", "grommet-release", "--dry-run" })]
+    [InlineData("freight of a stage wide", new[] { "get", "freight", "-p", "grommet", "--stage", "prod", "-o", "wide" })]
+    [InlineData("freight of a stage and origin wide", new[] { "get", "freight", "-p", "grommet", "--stage", "dev", "--origin", "grommet-dev", "-o", "wide" })]
+    [InlineData("freight of a stage, origin not requested", new[] { "get", "freight", "-p", "grommet", "--stage", "prod", "--origin", "grommet-dev", "-o", "wide" })]
+    [InlineData("freight of an unknown stage wide", new[] { "get", "freight", "-p", "grommet", "--stage", "qa", "-o", "wide" })]
+    [InlineData("freight of a stage json", new[] { "get", "freight", "-p", "grommet", "--stage", "prod", "-o", "json" })]
+    [InlineData("credentials of a missing project", new[] { "create", "credentials", "c", "-p", "nowhere", "--git", "--repo-url", "https://git.example.com/x", "--username", "u", "--password", "p" })]
+    [InlineData("credentials bad name", new[] { "create", "credentials", "Bad_Name", "-p", "grommet", "--git", "--repo-url", "https://git.example.com/x", "--username", "u", "--password", "p" })]
+    [InlineData("delete missing project", new[] { "delete", "project", "nowhere" })]
+    [InlineData("delete missing project config", new[] { "delete", "projectconfig", "nowhere", "-p", "grommet" })]
     public async Task Command_EmbeddedAndRemote_PrintTheSameAndExitTheSame(string scenario, string[] args)
     {
         var embedded = await pipeline.Home.Run.RunAsync(args);
@@ -54,6 +83,39 @@ public sealed class RemoteParityTests(RemoteParityTests.PipelineServer pipeline)
         Assert.Equal(embedded.Output, remote.Output);
         Assert.Equal(embedded.Error, remote.Error);
         Assert.False(File.Exists(Path.Combine(pipeline.ClientHome, "barge.db")), "remote mode must not create a local store");
+    }
+
+    [Theory]
+    [InlineData("verify stage", new[] { "verify", "stage", "dev", "-p", "grommet" })]
+    [InlineData("verify abort", new[] { "verify", "stage", "dev", "--abort", "-p", "grommet" })]
+    [InlineData("promote dry run", new[] { "promote", "-p", "grommet", "--stage", "prod", "--freight-alias", "brave-otter", "--dry-run" })]
+    [InlineData("promote downstream", new[] { "promote", "-p", "grommet", "--downstream-from", "dev", "--freight-alias", "brave-otter" })]
+    [InlineData("promote", new[] { "promote", "-p", "grommet", "--stage", "prod", "--freight-alias", "brave-otter", "--no-wait" })]
+    [InlineData("create credentials", new[] { "create", "credentials", "c", "-p", "grommet", "--git", "--repo-url", "https://git.example.com/x", "--username", "u", "--password", "p" })]
+    [InlineData("delete project", new[] { "delete", "project", "grommet" })]
+    public async Task WritingCommand_AsViewer_Refused403Exit2AndNothingChanged(string scenario, string[] args)
+    {
+        var viewer = pipeline.Server.Client(pipeline.ClientHome, await pipeline.Server.TokenAsync("viewer-" + scenario.Replace(' ', '-'), "viewer@grommet"));
+        var before = await pipeline.Home.Run.RunAsync("get", "promotions", "-p", "grommet", "-o", "json");
+
+        var result = await viewer.RunAsync(args);
+
+        Assert.True(result.ExitCode == 2, scenario + ": " + result);
+        Assert.StartsWith("error: ", result.Error, StringComparison.Ordinal);
+        Assert.Contains("token:viewer-", result.Error, StringComparison.Ordinal);
+        Assert.Empty(result.Output);
+        Assert.Equal(before.Output, (await pipeline.Home.Run.RunAsync("get", "promotions", "-p", "grommet", "-o", "json")).Output);
+        Assert.Equal(0, (await pipeline.Home.Run.RunAsync("get", "project", "grommet")).ExitCode);
+    }
+
+    [Fact]
+    public async Task Delete_PromotionTaskWithoutItsProject_RefusedBeforeAnyDelete()
+    {
+        var result = await pipeline.Remote.RunAsync("delete", "promotiontask", "deploy", "-p", "grommet");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("error: deleting promotiontasks is not supported in remote mode yet", result.Error, StringComparison.Ordinal);
+        Assert.Equal(0, (await pipeline.Home.Run.RunAsync("get", "promotiontask", "deploy", "-p", "grommet")).ExitCode);
     }
 
     [Fact]
@@ -74,6 +136,8 @@ public sealed class RemoteParityTests(RemoteParityTests.PipelineServer pipeline)
         internal PipelineHome Home { get; } = new();
 
         internal BargeRun Remote { get; private set; } = null!;
+
+        internal ServedHome Server => _server;
 
         public string ClientHome => _client.Path;
 
