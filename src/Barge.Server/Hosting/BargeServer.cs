@@ -62,13 +62,17 @@ public static class BargeServer
         services.AddSingleton(cipher);
         services.AddSingleton(time);
         services.AddSingleton(admin);
-        services.AddSingleton(new ApiTokens(store, time));
+        var tokens = new ApiTokens(store, time);
+        var versions = new StoreVersions(store);
+        services.AddSingleton(tokens);
+        services.AddSingleton(versions);
+        services.AddSingleton(new AccessCache(store, tokens));
         services.AddSingleton(new ResourceReads(store, time));
         services.AddSingleton(new ResourceActions(store, time, Path.Combine(options.Home, "work")));
         services.AddSingleton(new ResourceDocuments(store, time, cipher));
         services.AddSingleton(new SseWatch(store, options.WatchHeartbeat));
         services.AddSingleton<ApiWatches>();
-        services.AddSingleton(new ListResponseCache(store));
+        services.AddSingleton(new ListResponseCache(versions));
         services.AddOpenApi();
         if (options.RunControllers)
         {
