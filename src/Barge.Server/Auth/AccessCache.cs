@@ -12,8 +12,9 @@ namespace Barge.Server.Auth;
 /// works at (<see cref="Api.StoreVersions"/>, never older than a write committed before the request
 /// arrived); any write anywhere moves the version and the next request reads afresh, so revoking a
 /// token, re-creating it with other roles or deleting a project takes effect on the very next request.
-/// Entries read for a version may come from a newer store state, never an older one; a request whose
-/// version is older than the cached one uses the newer entries (newer is always allowed).
+/// Entries read for a version may come from a newer store state, never an older one. A request whose
+/// version is older than the cached one (it read the version just before a write) reads without the
+/// cache rather than trust that versions only grow (a store file restored from a backup goes back).
 /// </summary>
 internal sealed class AccessCache(IResourceStore store, ApiTokens tokens)
 {
@@ -60,7 +61,10 @@ internal sealed class AccessCache(IResourceStore store, ApiTokens tokens)
             : null;
     }
 
-    /// <summary>The generation for <paramref name="version"/>, or a newer one already in place.</summary>
+    /// <summary>
+    /// The cached generation for <paramref name="version"/>: the current one, or a new one that replaces
+    /// it; for a version other than the newest seen, a throw-away one that is not kept.
+    /// </summary>
     private Generation For(long version)
     {
         var current = Volatile.Read(ref _current);
@@ -74,7 +78,7 @@ internal sealed class AccessCache(IResourceStore store, ApiTokens tokens)
             }
             current = seen;
         }
-        return current;
+        return current.Version == version ? current : new Generation(version);
     }
 
     private async Task<Dictionary<string, Entry>> ReadTokensAsync()

@@ -101,6 +101,36 @@ public sealed class AccessCacheTests
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/v1beta1/projects/p2/stages")).StatusCode);
     }
 
+    [Fact]
+    public async Task Lookups_AtTheSameVersion_ReadTheStoreOnceAndAtAnOlderVersionWithoutTheCache()
+    {
+        using var home = new Barge.Testing.TempDirectory("access-cache");
+        await using var store = await SqliteResourceStore.OpenAsync(new SqliteStoreOptions(Path.Combine(home.Path, "barge.db")), TimeProvider.System);
+        var tokens = new ApiTokens(store, TimeProvider.System);
+        var created = await tokens.CreateAsync("ci", [new RoleBinding("p1", ProjectRole.Viewer)], "test");
+        var older = await store.GetResourceVersionAsync();
+        await store.CreateAsync(new NewResource(ResourceKey.Cluster("Project", "p1"), "kargo.akuity.io/v1alpha1", JsonSerializer.SerializeToElement(new { })));
+        var version = await store.GetResourceVersionAsync();
+        var cache = new AccessCache(store, tokens);
+
+        var caller = await cache.AuthenticateAsync(created.Value!, version, CancellationToken.None);
+        Assert.Equal("token:ci", caller?.Actor);
+        Assert.True(await cache.ProjectExistsAsync("p1", version, CancellationToken.None));
+        Assert.Null(await cache.AuthenticateAsync("barge_not-a-token", version, CancellationToken.None));
+        Assert.Equal(caller, await cache.AuthenticateAsync(created.Value!, version, CancellationToken.None));
+        Assert.True(await cache.ProjectExistsAsync("p1", version, CancellationToken.None));
+        Assert.Equal(2, cache.StoreReads);
+
+        // A request that read an older version (a write landed meanwhile) is answered from the store.
+        Assert.True(await cache.ProjectExistsAsync("p1", older, CancellationToken.None));
+        Assert.Equal(3, cache.StoreReads);
+
+        // A newer version starts afresh: the deletion is seen.
+        await store.DeleteAsync(ResourceKey.Cluster("Project", "p1"));
+        Assert.False(await cache.ProjectExistsAsync("p1", await store.GetResourceVersionAsync(), CancellationToken.None));
+        Assert.Equal(4, cache.StoreReads);
+    }
+
     /// <summary>
     /// The framework's four Information lines per request (start, endpoint in and out, finish) are off:
     /// at thousands of lists a second they cost more than the list itself. Denials are still logged.
