@@ -104,7 +104,7 @@ internal sealed class TestServer : IAsyncDisposable
 
     public string Home => _home.Path;
 
-    public static async Task<TestServer> StartAsync(Func<BargeServerOptions, BargeServerOptions>? configure = null)
+    public static async Task<TestServer> StartAsync(Func<BargeServerOptions, BargeServerOptions>? configure = null, Action<Microsoft.Extensions.Logging.ILoggingBuilder>? logging = null)
     {
         var home = new TempDirectory("barge-server");
         var store = await SqliteResourceStore.OpenAsync(new SqliteStoreOptions(Path.Combine(home.Path, "barge.db")), TimeProvider.System);
@@ -114,7 +114,7 @@ internal sealed class TestServer : IAsyncDisposable
         }
         var options = new BargeServerOptions { Home = home.Path, Listen = "127.0.0.1:0", AdminToken = AdminToken, RunControllers = false };
         options = configure?.Invoke(options) ?? options;
-        var app = await BargeServer.BuildAsync(options, store, cipher, TimeProvider.System);
+        var app = await BargeServer.BuildAsync(options, store, cipher, TimeProvider.System, logging);
         await app.StartAsync();
         var address = new Uri(BargeServer.Addresses(app)[0]);
         return new TestServer(home, store, cipher, app, address);

@@ -10,7 +10,9 @@ namespace Barge.Benchmarks.Server;
 /// one SSE watcher measures the latency from a Stage write (a refresh request) to its event.
 /// With a sixth argument <c>gzip</c> the clients send <c>Accept-Encoding: gzip</c> and decompress each
 /// body (as browsers and Go's HTTP client do); without it they ask for identity bodies.
-/// Usage: serve-load URL TOKEN PROJECT CLIENTS SECONDS [gzip]
+/// A seventh argument is the token the SSE part writes with (a refresh needs promoter rights; the
+/// listing token may be a viewer's); without it the listing token writes.
+/// Usage: serve-load URL TOKEN PROJECT CLIENTS SECONDS [gzip|identity] [WRITE_TOKEN]
 /// </summary>
 internal static class ServeLoad
 {
@@ -20,6 +22,7 @@ internal static class ServeLoad
         var clients = int.Parse(args[3], CultureInfo.InvariantCulture);
         var seconds = int.Parse(args[4], CultureInfo.InvariantCulture);
         var gzip = args.Length > 5 && args[5] == "gzip";
+        var writeToken = args.Length > 6 ? args[6] : token;
         using var handler = new SocketsHttpHandler
         {
             MaxConnectionsPerServer = clients,
@@ -80,7 +83,9 @@ internal static class ServeLoad
         for (var i = 0; i < 50; i++)
         {
             var start = Stopwatch.GetTimestamp();
-            var refresh = http.PostAsync($"/v1beta1/projects/{project}/stages/{stage}/refresh", null);
+            using var write = new HttpRequestMessage(HttpMethod.Post, $"/v1beta1/projects/{project}/stages/{stage}/refresh");
+            write.Headers.Authorization = new AuthenticationHeaderValue("Bearer", writeToken);
+            var refresh = http.SendAsync(write);
             await NextDataAsync(reader);
             sse.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
             (await refresh).Dispose();

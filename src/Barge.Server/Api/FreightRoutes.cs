@@ -62,7 +62,7 @@ internal static class FreightRoutes
             return result.Succeeded
                 ? new ListResponseCache.Snapshot(result.Value.ResourceVersion ?? 0, ListResponseCache.Serialize(writer => WriteQuery(writer, result.Value)))
                 : result.Error;
-        }, context.RequestAborted);
+        }, context);
     }
 
     /// <summary>Kargo's Freight query shape: one group with the empty key, and the version to watch from.</summary>

@@ -47,7 +47,7 @@ internal static class ProjectRoutes
         {
             return watches.Collection(ResourceQuery.OfKind(kind, project), _ => true);
         }
-        return await lists.GetAsync($"{kind}/{project}", ct => reads.ListAsync(kind, project, ct), context.RequestAborted);
+        return await lists.GetAsync($"{kind}/{project}", ct => reads.ListAsync(kind, project, ct), context);
     }
 
     /// <summary>One object, or with <c>?watch=true</c> its current state and then its changes.</summary>
@@ -100,6 +100,6 @@ internal static class ProjectRoutes
             return watches.Collection(ResourceQuery.OfKind("Stage", project), ResourceReads.StageFilter(origins));
         }
         var key = "Stage/" + project + "?" + string.Join('\u0000', origins);
-        return await lists.GetAsync(key, ct => reads.ListStagesAsync(project, origins, ct), context.RequestAborted);
+        return await lists.GetAsync(key, ct => reads.ListStagesAsync(project, origins, ct), context);
     }
 }

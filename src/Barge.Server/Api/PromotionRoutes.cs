@@ -84,7 +84,7 @@ internal static class PromotionRoutes
             return watches.Collection(ResourceQuery.OfKind("Promotion", project),
                 p => stage.Length == 0 || (p.Spec.TryGetProperty("stage", out var s) && s.GetString() == stage));
         }
-        return await lists.GetAsync($"Promotion/{project}?{stage}", ct => reads.ListPromotionsAsync(project, stage, ct), context.RequestAborted);
+        return await lists.GetAsync($"Promotion/{project}?{stage}", ct => reads.ListPromotionsAsync(project, stage, ct), context);
     }
 
     private static async Task<IResult> AbortAsync(HttpContext context, string project, string promotion, ResourceActions actions) =>

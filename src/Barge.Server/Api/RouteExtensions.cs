@@ -19,8 +19,14 @@ internal static class RouteExtensions
     public static bool Flag(this HttpRequest request, string name) => request.Query[name].ToString() == "true";
 
     /// <summary>An array parameter in both forms clients send: repeated keys and comma-joined values.</summary>
-    public static IReadOnlyList<string> Values(this HttpRequest request, string name) =>
-        request.Query[name].SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct().ToList();
+    public static IReadOnlyList<string> Values(this HttpRequest request, string name)
+    {
+        var given = request.Query[name];
+        // Most list requests carry no filter: no LINQ pipeline for them.
+        return given.Count == 0
+            ? []
+            : given.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct().ToList();
+    }
 
     public static IResult ToResult<T>(this ApiOutcome<T> outcome, Func<T, IResult> onSuccess) =>
         outcome.Succeeded ? onSuccess(outcome.Value) : Problems.Result(outcome.Error);

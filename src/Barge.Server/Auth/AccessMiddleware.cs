@@ -1,6 +1,5 @@
 using Barge.Server.Api;
 using Barge.Server.Hosting;
-using Barge.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -10,17 +9,21 @@ namespace Barge.Server.Auth;
 /// Bearer authentication and route authorization, after routing: the admin token or an API token
 /// (<c>Authorization: Bearer …</c>; a header without the prefix is taken whole, as Kargo does), then the
 /// route's <see cref="Access"/> policy, then (for project routes) the project's existence. Denials are
-/// logged with the actor.
+/// logged with the actor. The token map and project existence come from <see cref="AccessCache"/> at
+/// the request's store version (<see cref="StoreVersions"/>), which the list cache reuses: a cached
+/// list costs one shared version read, and a revocation or deletion counts from the next request.
 /// </summary>
-internal sealed class AccessMiddleware(RequestDelegate next, AdminToken admin, ApiTokens tokens, IResourceStore store, ILogger<AccessMiddleware> logger)
+internal sealed class AccessMiddleware(RequestDelegate next, AdminToken admin, StoreVersions versions, AccessCache access, ILogger<AccessMiddleware> logger)
 {
     public const string CallerItem = "barge.caller";
+
+    private static readonly Caller Admin = new("admin", [RoleBinding.SystemAdmin]);
 
     public async Task InvokeAsync(HttpContext context)
     {
         var endpoint = context.GetEndpoint();
-        var access = endpoint?.Metadata.GetMetadata<Access>();
-        if (access == Access.Anonymous)
+        var policy = endpoint?.Metadata.GetMetadata<Access>();
+        if (policy == Access.Anonymous)
         {
             await next(context);
             return;
@@ -36,24 +39,25 @@ internal sealed class AccessMiddleware(RequestDelegate next, AdminToken admin, A
             await Problems.WriteAsync(context, ApiError.NotFound($"no route for {context.Request.Method} {context.Request.Path}"));
             return;
         }
-        if (access is null)
+        if (policy is null)
         {
             await DenyAsync(context, caller, "the route has no access policy");
             return;
         }
-        switch (access.Level)
+        switch (policy.Level)
         {
             case AccessLevel.SystemAdmin when !caller.IsSystemAdmin:
                 await DenyAsync(context, caller, "system-admin is required");
                 return;
             case AccessLevel.Project:
                 var project = context.Request.RouteValues["project"] as string ?? "";
-                if (!caller.Can(project, access.Role!.Value))
+                if (!caller.Can(project, policy.Role!.Value))
                 {
-                    await DenyAsync(context, caller, $"{access.Role.Value.ToString().ToLowerInvariant()} in project \"{project}\" is required");
+                    await DenyAsync(context, caller, $"{policy.Role.Value.ToString().ToLowerInvariant()} in project \"{project}\" is required");
                     return;
                 }
-                if (await store.GetAsync(ResourceKey.Cluster("Project", project), context.RequestAborted) is null)
+                var version = await versions.OfRequestAsync(context);
+                if (!await access.ProjectExistsAsync(project, version, context.RequestAborted))
                 {
                     await Problems.WriteAsync(context, ApiError.NotFound($"projects.kargo.akuity.io \"{project}\" not found"));
                     return;
@@ -81,11 +85,15 @@ internal sealed class AccessMiddleware(RequestDelegate next, AdminToken admin, A
         }
         if (admin.Matches(token))
         {
-            return new Caller("admin", [RoleBinding.SystemAdmin]);
+            return Admin;
         }
-        if (await tokens.AuthenticateAsync(token, context.RequestAborted) is { } apiToken)
+        if (ApiTokens.HasTokenPrefix(token))
         {
-            return new Caller("token:" + apiToken.Name, apiToken.Roles);
+            var version = await versions.OfRequestAsync(context);
+            if (await access.AuthenticateAsync(token, version, context.RequestAborted) is { } caller)
+            {
+                return caller;
+            }
         }
         ServerLog.Unauthenticated(logger, context.Request.Method, context.Request.Path, "invalid token");
         await Problems.WriteAsync(context, new ApiError(401, "invalid token"));

@@ -92,7 +92,7 @@ public sealed class ApiTokens
     /// <summary>The token presented, if it is a live one.</summary>
     public async Task<ApiToken?> AuthenticateAsync(string presented, CancellationToken cancellationToken = default)
     {
-        if (!presented.StartsWith(Prefix, StringComparison.Ordinal))
+        if (!HasTokenPrefix(presented))
         {
             return null;
         }
@@ -110,6 +110,16 @@ public sealed class ApiTokens
         }
         return null;
     }
+
+    /// <summary>Every live token with the SHA-256 it is stored under (the access cache's map, one read per store version).</summary>
+    internal async Task<IReadOnlyList<HashedToken>> ListHashedAsync(CancellationToken cancellationToken)
+    {
+        var list = await _store.ListAsync(ResourceQuery.OfKind(Kind, ""), cancellationToken);
+        return list.Items.Select(item => new HashedToken(item.Spec.GetProperty("sha256").GetString() ?? "", Read(item))).ToList();
+    }
+
+    /// <summary>Whether a presented value has the shape of an API token (anything else is never one).</summary>
+    internal static bool HasTokenPrefix(string presented) => presented.StartsWith(Prefix, StringComparison.Ordinal);
 
     internal static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 

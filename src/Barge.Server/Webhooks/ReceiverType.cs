@@ -4,30 +4,30 @@ namespace Barge.Server.Webhooks;
 
 /// <summary>
 /// One provider block of a <see cref="WebhookReceiverConfig"/>: its path segment (Kargo's
-/// <c>receiverType</c>), the Secret key whose value feeds the path hash and authenticates, and whether
-/// Barge serves it.
+/// <c>receiverType</c>) and the Secret key whose value feeds the path hash and authenticates. Barge
+/// serves every provider Kargo has.
 /// </summary>
-internal sealed record ReceiverType(string Name, string SecretKey, bool Supported)
+internal sealed record ReceiverType(string Name, string SecretKey)
 {
-    public static ReceiverType GitHub { get; } = new("github", "secret", true);
+    public static ReceiverType GitHub { get; } = new("github", "secret");
 
-    public static ReceiverType GitLab { get; } = new("gitlab", "secret-token", true);
+    public static ReceiverType GitLab { get; } = new("gitlab", "secret-token");
 
-    public static ReceiverType DockerHub { get; } = new("dockerhub", "secret", true);
+    public static ReceiverType DockerHub { get; } = new("dockerhub", "secret");
 
-    public static ReceiverType Quay { get; } = new("quay", "secret", true);
+    public static ReceiverType Quay { get; } = new("quay", "secret");
 
-    public static ReceiverType Harbor { get; } = new("harbor", "auth-header", true);
+    public static ReceiverType Harbor { get; } = new("harbor", "auth-header");
 
-    public static ReceiverType Generic { get; } = new("generic", "secret", true);
+    public static ReceiverType Generic { get; } = new("generic", "secret");
 
-    public static ReceiverType Bitbucket { get; } = new("bitbucket", "secret", true);
+    public static ReceiverType Bitbucket { get; } = new("bitbucket", "secret");
 
-    public static ReceiverType Gitea { get; } = new("gitea", "secret", true);
+    public static ReceiverType Gitea { get; } = new("gitea", "secret");
 
-    public static ReceiverType Artifactory { get; } = new("artifactory", "secret-token", true);
+    public static ReceiverType Artifactory { get; } = new("artifactory", "secret-token");
 
-    public static ReceiverType Azure { get; } = new("azure", "secret", false);
+    public static ReceiverType Azure { get; } = new("azure", "secret");
 
     /// <summary>The single provider block of <paramref name="config"/> and its Secret's name; null when none or several are set.</summary>
     public static (ReceiverType Type, string? SecretName)? Of(WebhookReceiverConfig config)

@@ -7,9 +7,8 @@ using Microsoft.Extensions.Logging;
 namespace Barge.Server.Webhooks;
 
 /// <summary>
-/// One webhook call: 413 for a body over the limit, 404 <c>{}</c> for an unknown path, 501 for a
-/// provider Barge does not serve, then the provider's authentication (401) and payload reading (400),
-/// then 409 for a replayed delivery, then the refresh of exactly the matching Warehouses of the
+/// One webhook call: 413 for a body over the limit, 404 <c>{}</c> for an unknown path, then the
+/// provider's authentication (401) and payload reading (400), then 409 for a replayed delivery, then the refresh of exactly the matching Warehouses of the
 /// receiver's project: 200 <c>{"msg":"refreshed N warehouse(s)"}</c>, or 500 when some writes failed.
 /// </summary>
 internal sealed partial class WebhookHandler(
@@ -25,6 +24,7 @@ internal sealed partial class WebhookHandler(
         [ReceiverType.Bitbucket.Name] = new BitbucketProvider(),
         [ReceiverType.Gitea.Name] = new GiteaProvider(),
         [ReceiverType.Artifactory.Name] = new ArtifactoryProvider(),
+        [ReceiverType.Azure.Name] = new AzureProvider(),
     };
 
     public async Task<WebhookReply> HandleAsync(HttpRequest http, CancellationToken cancellationToken)
@@ -41,10 +41,6 @@ internal sealed partial class WebhookHandler(
         {
             LogUnknown(logger, http.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown");
             return WebhookReply.Empty(404);
-        }
-        if (!receiver.Type.Supported)
-        {
-            return WebhookReply.Error(501, $"webhook receiver \"{receiver.Name}\" of project \"{receiver.Project}\": receiver type {receiver.Type.Name} is not supported by Barge (github, gitlab, bitbucket, gitea, dockerhub, quay, harbor, artifactory and generic are)");
         }
         var body = await ReadBodyAsync(http.Body, options.MaxBodyBytes, cancellationToken);
         if (body is null)

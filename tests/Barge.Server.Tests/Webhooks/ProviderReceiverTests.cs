@@ -114,19 +114,6 @@ public sealed class ProviderReceiverTests
     }
 
     [Fact]
-    public async Task UnsupportedProvider_Is501()
-    {
-        await using var host = await WebhookHost.StartAsync();
-        await SeedAsync(host);
-
-        using var response = await host.Client.SendAsync(Json(PathOf("azure", "az", GitHubSecret), "{}"));
-
-        Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
-        Assert.Contains("receiver type azure is not supported by Barge", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Empty(await RefreshedAsync(host));
-    }
-
-    [Fact]
     public async Task TenMegabyteBody_Is413AndRefreshesNothing()
     {
         await using var host = await WebhookHost.StartAsync();
