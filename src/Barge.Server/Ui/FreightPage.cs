@@ -26,7 +26,7 @@ internal static class FreightPage
             html.Append("<p class=\"notice\" role=\"status\">").Append(Html.E(notice)).Append("</p>");
         }
         html.Append("<dl class=\"facts\"><dt>Name</dt><dd>").Append(Html.E(freight.Name)).Append("</dd><dt>Alias</dt><dd>").Append(Html.E(freight.Alias ?? "—"))
-            .Append("</dd><dt>Origin</dt><dd>").Append(Html.E(freight.Origin?.ToString())).Append("</dd><dt>Discovered</dt><dd>").Append(Html.Time(freight.DiscoveredAt)).Append("</dd></dl>");
+            .Append("</dd><dt>Origin</dt><dd>").Append(freight.Origin?.Name is { Length: > 0 } warehouse ? $"<a href=\"{UiActionRoutes.WarehouseHref(project, warehouse)}\">{Html.E(freight.Origin.ToString())}</a>" : Html.E(freight.Origin?.ToString())).Append("</dd><dt>Discovered</dt><dd>").Append(Html.Time(freight.DiscoveredAt)).Append("</dd></dl>");
         html.Append("<h2>Artifacts</h2><ul class=\"artifacts\">");
         foreach (var image in freight.Images ?? [])
         {

@@ -21,7 +21,7 @@ internal static class ProjectPage
             stage => UiResources.Current(stage).Values
                 .Select(r => $"{r.Origin?.Name}: {(r.Name is { } n && byName.TryGetValue(n, out var f) ? f.Alias ?? n : r.Name)}")
                 .ToList(),
-            warehouse => "#lane-" + Html.U(warehouse),
+            warehouse => UiActionRoutes.WarehouseHref(project, warehouse),
             stage => UiRoutes.StageHref(project, stage));
         var layout = GraphLayout.Compute(graph, new GraphLayoutOptions { ExpandedGroups = expanded.ToHashSet(StringComparer.Ordinal) });
 

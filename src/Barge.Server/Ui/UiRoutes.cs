@@ -48,6 +48,7 @@ internal static class UiRoutes
         ui.MapGet("/projects/{project}/promotions/{promotion}", PromotionAsync);
         ui.MapGet("/projects/{project}/promotions/{promotion}/live", PromotionLiveAsync);
         ui.MapPost("/projects/{project}/promotions/{promotion}/abort", AbortAsync);
+        UiActionRoutes.Map(ui);
     }
 
     private static async Task<IResult> SignInPageAsync(HttpContext context, UiSessions sessions) =>
