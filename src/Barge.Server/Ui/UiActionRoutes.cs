@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Barge.Engine.Operations;
 using Barge.Resources.Model;
 using Barge.Server.Api;
@@ -24,6 +25,9 @@ internal static class UiActionRoutes
         ArgumentNullException.ThrowIfNull(ui);
         ui.MapGet("/projects/{project}/warehouses/{warehouse}", WarehouseAsync);
         ui.MapPost("/projects/{project}/warehouses/{warehouse}/refresh", RefreshWarehouseAsync);
+        ui.MapPost("/projects/{project}/stages/{stage}/refresh", RefreshStageAsync);
+        ui.MapPost("/projects/{project}/stages/{stage}/reverify", ReverifyAsync);
+        ui.MapPost("/projects/{project}/freight/{freight}/downstream", DownstreamAsync);
     }
 
     private static async Task<IResult> WarehouseAsync(HttpContext context, string project, string warehouse, UiSessions sessions, IResourceStore store, ResourceReads reads)
@@ -59,6 +63,67 @@ internal static class UiActionRoutes
         return refreshed.Succeeded
             ? UiGuard.SeeOther(WarehouseHref(project, warehouse) + "?notice=" + Html.U($"Refresh requested for Warehouse \"{warehouse}\"; discovery runs shortly."))
             : UiGuard.Error(user, refreshed.Error);
+    }
+
+    private static async Task<IResult> RefreshStageAsync(HttpContext context, string project, string stage, UiSessions sessions, ResourceActions actions)
+    {
+        var (user, failure) = await UiGuard.FormAsync(context, sessions, project, ProjectRole.Promoter);
+        if (user is null)
+        {
+            return failure!;
+        }
+        var refreshed = await actions.RefreshAsync(new ResourceKey("Stage", project, stage), context.RequestAborted);
+        return refreshed.Succeeded
+            ? UiGuard.SeeOther(UiRoutes.StageHref(project, stage) + "?notice=" + Html.U($"Refresh requested for Stage \"{stage}\"."))
+            : UiGuard.Error(user, refreshed.Error);
+    }
+
+    private static async Task<IResult> ReverifyAsync(HttpContext context, string project, string stage, UiSessions sessions, IResourceStore store, TimeProvider time)
+    {
+        var (user, failure) = await UiGuard.FormAsync(context, sessions, project, ProjectRole.Promoter);
+        if (user is null)
+        {
+            return failure!;
+        }
+        var result = await new StageVerificationRequests(store, time).ReverifyAsync(project, stage, user.Caller.Actor, context.RequestAborted);
+        return result.Succeeded
+            ? UiGuard.SeeOther(UiRoutes.StageHref(project, stage) + "?notice=" + Html.U(result.Message))
+            : UiGuard.Error(user, Error(result.Failure, result.Message));
+    }
+
+    /// <summary>
+    /// Promotes the Freight to every Stage downstream of the form's <c>stage</c> (the API's
+    /// <c>POST …/stages/{stage}/promotions/downstream</c>); back on the Freight page, the notice names the
+    /// Promotions created and any that failed.
+    /// </summary>
+    private static async Task<IResult> DownstreamAsync(HttpContext context, string project, string freight, UiSessions sessions, IResourceStore store, TimeProvider time, ResourceReads reads)
+    {
+        var (user, failure) = await UiGuard.FormAsync(context, sessions, project, ProjectRole.Promoter);
+        if (user is null)
+        {
+            return failure!;
+        }
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        var stage = form["stage"].ToString();
+        if (stage.Length == 0)
+        {
+            return UiGuard.Error(user, ApiError.BadRequest("choose the Stage to promote downstream from"));
+        }
+        var found = await reads.GetFreightAsync(project, freight, context.RequestAborted);
+        if (!found.Succeeded)
+        {
+            return UiGuard.Error(user, found.Error);
+        }
+        using var random = RandomNumberGenerator.Create();
+        var result = await new DownstreamPromotion(store, time, random).CreateAsync(project, found.Value.Key.Name, stage, user.Caller.Actor, context.RequestAborted);
+        if (!result.Succeeded)
+        {
+            return UiGuard.Error(user, Error(result.Failure, result.Message));
+        }
+        var notice = $"Promoting downstream of \"{stage}\": "
+            + string.Join(", ", result.Promotions.Select(p => $"{p.Spec?.Stage} ({p.Name})"))
+            + (result.Errors.Count > 0 ? "; failed: " + string.Join("; ", result.Errors) : "");
+        return UiGuard.SeeOther(UiRoutes.FreightHref(project, freight) + "?notice=" + Html.U(notice));
     }
 
     /// <summary>The one-line outcome of a previous action, passed back in the query after its redirect.</summary>
