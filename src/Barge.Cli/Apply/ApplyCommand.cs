@@ -61,6 +61,32 @@ internal sealed class ApplyCommand(CliContext cli) : BargeCommand<ApplySettings>
         {
             return exitCode;
         }
+        // The project check embedded mode's batch validation makes first, with its file:line messages; the
+        // server validates the rest (and this again) and names documents by number.
+        var inBatch = documents.Where(d => d.Resource is Project).Select(d => d.Resource.Name).ToHashSet(StringComparer.Ordinal);
+        var missing = new List<ManifestError>();
+        var known = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var document in documents.Where(d => ResourceKinds.Of(d.Resource).Namespaced && d.Resource.Project.Length > 0 && !inBatch.Contains(d.Resource.Project)))
+        {
+            var project = document.Resource.Project;
+            if (!known.TryGetValue(project, out var exists))
+            {
+                var found = await client.GetAsync(BargeClient.Api("projects", project), cancellationToken);
+                if (found.Failure is { Status: not 404 } readFailure)
+                {
+                    return Fail(readFailure);
+                }
+                known[project] = exists = found.Succeeded;
+            }
+            if (!exists)
+            {
+                missing.Add(document.Error("metadata.namespace", $"project \"{project}\" not found"));
+            }
+        }
+        if (missing.Count > 0)
+        {
+            return ManifestSources.ReportProblems(Cli, missing, "nothing was applied");
+        }
         var body = string.Join("\n---\n", documents.Select(d => ResourceSerializer.ToJson(d.Resource)));
         var sent = await client.SendAsync(HttpMethod.Put, BargeClient.Api("resources") + "?upsert=true", new StringContent(body, System.Text.Encoding.UTF8, "application/yaml"), cancellationToken);
         if (sent.Failure is { } failure)
@@ -77,7 +103,10 @@ internal sealed class ApplyCommand(CliContext cli) : BargeCommand<ApplySettings>
                 continue;
             }
             var stored = RemoteManifests.ToStored(manifest);
-            Cli.Output.WriteLine(new AppliedResource(stored.Key, stored.ApiVersion, outcome == "created" ? ApplyOutcome.Created : ApplyOutcome.Configured, stored).ToString());
+            var applied = outcome == "created" ? ApplyOutcome.Created
+                : result["unchanged"] is JsonValue unchanged && unchanged.TryGetValue<bool>(out var same) && same ? ApplyOutcome.Unchanged
+                : ApplyOutcome.Configured;
+            Cli.Output.WriteLine(new AppliedResource(stored.Key, stored.ApiVersion, applied, stored).ToString());
         }
         return ExitCodes.Success;
     }

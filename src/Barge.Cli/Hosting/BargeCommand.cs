@@ -23,6 +23,9 @@ internal abstract class BargeCommand<TSettings> : AsyncCommand<TSettings>
     /// <summary>What this command does in remote mode. Default: not supported yet.</summary>
     protected virtual RemoteMode Remote => RemoteMode.NotYet;
 
+    /// <summary>For a <see cref="RemoteMode.LocalOnly"/> command: what to do instead with a server, appended to the refusal.</summary>
+    protected virtual string? LocalOnlyHint => null;
+
     public sealed override async Task<int> ExecuteAsync(CommandContext context, TSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -36,7 +39,8 @@ internal abstract class BargeCommand<TSettings> : AsyncCommand<TSettings>
         switch (Remote)
         {
             case RemoteMode.LocalOnly:
-                return Cli.Fail(ExitCodes.BadInput, $"`{name}` runs on this machine only; it does not take --server (unset ${GlobalSettings.ServerEnvironmentVariable})");
+                return Cli.Fail(ExitCodes.BadInput, $"`{name}` runs on this machine only; it does not take --server (unset ${GlobalSettings.ServerEnvironmentVariable})" +
+                    (LocalOnlyHint is { } hint ? "; " + hint : ""));
             case RemoteMode.Supported:
                 var connected = RemoteTarget.Connect(Cli, server);
                 if (connected.Failure is { } failure)

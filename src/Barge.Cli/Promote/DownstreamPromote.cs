@@ -15,22 +15,14 @@ internal sealed class DownstreamPromote(CliContext cli)
     public async Task<int> RunAsync(string project, PromoteSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        if (settings.Stage is not null || settings.Warehouse is not null || settings.DryRun)
+        if (Refusal(settings) is { } refusal)
         {
-            return cli.Fail(ExitCodes.BadInput, "--downstream-from cannot be combined with --stage, --warehouse or --dry-run");
-        }
-        if (string.IsNullOrEmpty(settings.Freight) == string.IsNullOrEmpty(settings.FreightAlias))
-        {
-            return cli.Fail(ExitCodes.BadInput, "give exactly one of --freight and --freight-alias with --downstream-from");
-        }
-        if (string.IsNullOrEmpty(settings.DownstreamFrom))
-        {
-            return cli.Fail(ExitCodes.BadInput, "--downstream-from needs a Stage name");
+            return cli.Fail(ExitCodes.BadInput, refusal);
         }
         await using var store = await EmbeddedStore.OpenForWriteAsync(cli, cancellationToken);
         using var random = RandomNumberGenerator.Create();
         var result = await new DownstreamPromotion(store, cli.Time, random)
-            .CreateAsync(project, settings.Freight ?? settings.FreightAlias!, settings.DownstreamFrom, LocalActor.Of(cli), cancellationToken);
+            .CreateAsync(project, settings.Freight ?? settings.FreightAlias!, settings.DownstreamFrom!, LocalActor.Of(cli), cancellationToken);
         if (!result.Succeeded)
         {
             return cli.Fail(OperationExit.Code(result.Failure), result.Message);
@@ -48,5 +40,20 @@ internal sealed class DownstreamPromote(CliContext cli)
             cli.Fail(ExitCodes.Failed, error);
         }
         return result.Errors.Count == 0 ? ExitCodes.Success : ExitCodes.Failed;
+    }
+
+    /// <summary>Why the options do not make a downstream promotion (checked before any store or server is touched); null when they do.</summary>
+    public static string? Refusal(PromoteSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.Stage is not null || settings.Warehouse is not null || settings.DryRun)
+        {
+            return "--downstream-from cannot be combined with --stage, --warehouse or --dry-run";
+        }
+        if (string.IsNullOrEmpty(settings.Freight) == string.IsNullOrEmpty(settings.FreightAlias))
+        {
+            return "give exactly one of --freight and --freight-alias with --downstream-from";
+        }
+        return string.IsNullOrEmpty(settings.DownstreamFrom) ? "--downstream-from needs a Stage name" : null;
     }
 }

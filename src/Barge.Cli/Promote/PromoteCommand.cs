@@ -21,7 +21,8 @@ internal sealed class PromoteCommand(CliContext cli) : BargeCommand<PromoteSetti
 
     /// <summary>
     /// Remote mode: the server creates the Promotion and its controllers run it; this waits (unless
-    /// <c>--no-wait</c>) by following the Promotion's watch. Dry runs and <c>--downstream-from</c> are not built remotely yet.
+    /// <c>--no-wait</c>) by following the Promotion's watch. <c>--dry-run</c> runs on the server (nothing stored)
+    /// and <c>--downstream-from</c> goes through the downstream route.
     /// </summary>
     protected override async Task<int> RunRemoteAsync(PromoteSettings settings, BargeClient client, CancellationToken cancellationToken)
     {
@@ -36,7 +37,7 @@ internal sealed class PromoteCommand(CliContext cli) : BargeCommand<PromoteSetti
         }
         if (settings.DownstreamFrom is not null)
         {
-            return Cli.Fail(ExitCodes.BadInput, "`promote --downstream-from` is not supported in remote mode yet; drop --server to run it on the embedded store");
+            return await new RemoteDownstream(Cli, client).RunAsync(project, settings, cancellationToken);
         }
         if (string.IsNullOrEmpty(settings.Stage))
         {
@@ -51,16 +52,16 @@ internal sealed class PromoteCommand(CliContext cli) : BargeCommand<PromoteSetti
         {
             return Cli.Fail(ExitCodes.BadInput, "--wait and --no-wait exclude each other");
         }
-        if (settings.DryRun)
-        {
-            return Cli.Fail(ExitCodes.BadInput, "`promote --dry-run` is not supported in remote mode yet; drop --server to dry-run on the embedded store");
-        }
         var body = new
         {
             freight = settings.Freight ?? "",
             freightAlias = settings.FreightAlias ?? "",
             origin = string.IsNullOrEmpty(settings.Warehouse) ? "" : "Warehouse/" + settings.Warehouse,
         };
+        if (settings.DryRun)
+        {
+            return await remote.DryRunAsync(project, settings.Stage, body, cancellationToken);
+        }
         return await remote.PromoteAsync(project, settings.Stage, body, wait: !settings.NoWait, cancellationToken);
     }
 

@@ -11,9 +11,10 @@ namespace Barge.Cli.Remote;
 /// <summary>
 /// An HTTP client of a <c>barge serve</c>'s <c>/v1beta1</c> API with a bearer token. Every failure is a
 /// <see cref="RemoteFailure"/> carrying the server's own message (the ProblemDetails' <c>error</c> and
-/// <c>errors</c>) and the exit code embedded mode gives the same refusal: 2 when the request was refused
-/// and nothing changed (400, 401, 403, 413, 415, 422), 1 when something is missing or failed (404, 409,
-/// 5xx, an unreachable server).
+/// <c>errors</c>) and the exit code embedded mode gives the same refusal: the engine's <c>reason</c> when the
+/// server names one (<c>BadInput</c> 2; <c>NotFound</c>, <c>NotVerified</c>, <c>Conflict</c> 1), else 2 when the
+/// request was refused and nothing changed (400, 401, 403, 413, 415, 422), 1 when something is missing or
+/// failed (404, 409, 5xx, an unreachable server).
 /// </summary>
 internal sealed class BargeClient : IDisposable
 {
@@ -186,11 +187,13 @@ internal sealed class BargeClient : IDisposable
         var code = (int)status;
         string? message = null;
         IReadOnlyList<string> details = [];
+        string? reason = null;
         try
         {
             if (body.Length > 0 && JsonNode.Parse(body) is JsonObject problem)
             {
                 message = Text(problem["error"]) ?? Text(problem["detail"]) ?? Text(problem["title"]);
+                reason = Text(problem["reason"]);
                 if (problem["errors"] is JsonArray errors)
                 {
                     details = [.. errors.Select(Text).OfType<string>()];
@@ -206,8 +209,14 @@ internal sealed class BargeClient : IDisposable
         {
             message += $" (server {ServerUrl.Format(Server)}): log in again with `barge login {ServerUrl.Format(Server)}` or set $BARGE_TOKEN";
         }
-        var exit = code is 404 or 409 || code >= 500 ? ExitCodes.Failed : ExitCodes.BadInput;
-        return new RemoteFailure(exit, message) { Details = details, Status = code };
+        var exit = reason switch
+        {
+            // The engine's refusal reason, when the server gives it, decides as it does in embedded mode.
+            "BadInput" => ExitCodes.BadInput,
+            "NotFound" or "NotVerified" or "Conflict" => ExitCodes.Failed,
+            _ => code is 404 or 409 || code >= 500 ? ExitCodes.Failed : ExitCodes.BadInput,
+        };
+        return new RemoteFailure(exit, message) { Details = details, Status = code, Reason = reason };
     }
 
     private static string? Text(JsonNode? node) =>

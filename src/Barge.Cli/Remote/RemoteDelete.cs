@@ -7,32 +7,27 @@ using Barge.Resources.Model;
 namespace Barge.Cli.Remote;
 
 /// <summary>
-/// <c>barge delete</c> through the API's delete routes (Stages, Warehouses, Freight by name or alias).
-/// Projects are refused: the server's project delete does not remove what is in the project yet, and
-/// embedded mode's delete does. Every target is read first, so a missing name or a Freight in
-/// use stops the command before anything is deleted, with embedded mode's messages; the deletes are
-/// then one call each (the API has no batch delete by name), Projects last.
+/// <c>barge delete</c> through the API's delete routes (Projects with everything in them, Stages, Warehouses,
+/// Freight by name or alias). Every target is read first, so a missing name or a Freight in use stops the
+/// command before anything is deleted, with embedded mode's messages; the deletes are then one call each
+/// (the API has no batch delete by name), Projects last.
 /// </summary>
 internal sealed class RemoteDelete(CliContext cli, BargeClient client)
 {
     public async Task<int> RunAsync(IReadOnlyList<(ResourceKind Kind, string Project, string Name)> requests, CancellationToken cancellationToken)
     {
-        if (requests.FirstOrDefault(r => CliKinds.IsProject(r.Kind)).Kind is not null)
-        {
-            return cli.Fail(ExitCodes.BadInput,
-                "deleting projects is not supported in remote mode yet: the server's project delete does not remove what is in the project; nothing was deleted");
-        }
         if (requests.FirstOrDefault(r => Route(r.Kind) is null) is { Kind: not null } unsupported)
         {
             return cli.Fail(ExitCodes.BadInput,
-                $"deleting {unsupported.Kind.Plural} is not supported in remote mode yet: the API deletes stages, warehouses and freight; nothing was deleted");
+                $"deleting {unsupported.Kind.Plural} is not supported in remote mode yet: the API deletes projects, stages, warehouses and freight; nothing was deleted");
         }
         var problems = new List<string>();
         var targets = new List<(ResourceKind Kind, string Path, string Name)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (kind, project, name) in requests)
+        // Projects go last, after what is in them (as embedded mode and Kargo order them).
+        foreach (var (kind, project, name) in requests.OrderBy(r => CliKinds.IsProject(r.Kind) ? 1 : 0))
         {
-            var path = BargeClient.Api("projects", project, Route(kind)!, name);
+            var path = Path(kind, project, name);
             var found = await client.GetAsync(path, cancellationToken);
             if (found.Failure is { Status: 404 })
             {
@@ -54,7 +49,7 @@ internal sealed class RemoteDelete(CliContext cli, BargeClient client)
                 problems.Add($"Freight \"{stored.Key.Name}\" in project \"{project}\" is in use by Stage {string.Join(", ", stages.Select(s => $"\"{s}\""))}; it cannot be deleted");
                 continue;
             }
-            targets.Add((kind, BargeClient.Api("projects", project, Route(kind)!, stored.Key.Name), stored.Key.Name));
+            targets.Add((kind, Path(kind, project, stored.Key.Name), stored.Key.Name));
         }
         if (problems.Count > 0)
         {
@@ -81,8 +76,12 @@ internal sealed class RemoteDelete(CliContext cli, BargeClient client)
         return ExitCodes.Success;
     }
 
+    private static string Path(ResourceKind kind, string project, string name) =>
+        CliKinds.IsProject(kind) ? BargeClient.Api("projects", name) : BargeClient.Api("projects", project, Route(kind)!, name);
+
     private static string? Route(ResourceKind kind) => kind.Name switch
     {
+        "Project" => "projects",
         "Stage" => "stages",
         "Warehouse" => "warehouses",
         "Freight" => "freight",

@@ -9,6 +9,9 @@ internal sealed record RemoteFailure(int ExitCode, string Message)
     /// <summary>The server's <c>errors</c> (one line per validation problem); empty when the message says it all.</summary>
     public IReadOnlyList<string> Details { get; init; } = [];
 
+    /// <summary>The engine's refusal reason the server named (<c>NotFound</c>, <c>BadInput</c>…); null when it named none.</summary>
+    public string? Reason { get; init; }
+
     /// <summary>The HTTP status; 0 when the server was not reached.</summary>
     public int Status { get; init; }
 }

@@ -1,7 +1,10 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using Barge.Cli.Get;
 using Barge.Cli.Hosting;
 using Barge.Cli.Output;
+using Barge.Engine.Pipeline;
 using Barge.Resources.Model;
 using Barge.Storage;
 
@@ -14,6 +17,9 @@ namespace Barge.Cli.Remote;
 /// </summary>
 internal sealed class RemoteGet(CliContext cli, BargeClient client, GetCommand printer)
 {
+    /// <summary>How the API writes availability verdicts: camelCase, enums by name.</summary>
+    private static readonly JsonSerializerOptions VerdictJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
     public async Task<int> RunAsync(GetSettings settings, ResourceKind kind, OutputFormat format, string project, CancellationToken cancellationToken)
     {
         if (Route(kind) is not { } route)
@@ -53,9 +59,9 @@ internal sealed class RemoteGet(CliContext cli, BargeClient client, GetCommand p
         }
         else
         {
-            if (settings.Stage is not null && CliKinds.IsFreight(kind) && format == OutputFormat.Wide)
+            if (settings.Stage is not null && CliKinds.IsFreight(kind))
             {
-                return cli.Fail(ExitCodes.BadInput, "`get freight --stage S -o wide` (every Freight with why it is not available) is not supported in remote mode yet; use the table without -o wide");
+                return await StageFreightAsync(settings, kind, format, project, errors, context, cancellationToken);
             }
             if (settings.Stage is not null)
             {
@@ -103,6 +109,35 @@ internal sealed class RemoteGet(CliContext cli, BargeClient client, GetCommand p
             };
         }
         return printer.Print(settings, kind, format, found, errors, context);
+    }
+
+    /// <summary>
+    /// <c>get freight --stage S</c>: the API's <c>?stage=S&amp;availability=all</c> query (Barge extension) gives every
+    /// Freight of the origins the Stage requests with the engine's verdict, as embedded mode reads them; the
+    /// table shows the available ones, the wide table all of them with why not.
+    /// </summary>
+    private async Task<int> StageFreightAsync(GetSettings settings, ResourceKind kind, OutputFormat format, string project, List<string> errors, TableContext context, CancellationToken cancellationToken)
+    {
+        var path = BargeClient.Api("projects", project, "freight") + "?stage=" + Uri.EscapeDataString(settings.Stage!) + "&availability=all"
+            + (settings.Origin is null ? "" : "&origins=" + Uri.EscapeDataString(settings.Origin));
+        var answer = await client.GetAsync(path, cancellationToken);
+        if (answer.Failure is { Status: 400 or 404 } refusal)
+        {
+            return cli.Fail(ExitCodes.Failed, refusal.Message);
+        }
+        if (answer.Failure is { } failure)
+        {
+            return RemoteReport.Fail(cli, failure);
+        }
+        var verdicts = answer.Value?["availability"]?.Deserialize<Dictionary<string, AvailabilityVerdict>>(VerdictJson) ?? [];
+        var listed = RemoteManifests.Items(answer.Value);
+        if (listed.FirstOrDefault(f => !verdicts.ContainsKey(f.Key.Name)) is { } unjudged)
+        {
+            return cli.Fail(ExitCodes.Failed, $"the server at {ServerUrl.Format(client.Server)} gave no availability for Freight \"{unjudged.Key.Name}\"");
+        }
+        // The wide table shows every Freight of the requested origins, with why the unavailable ones are not.
+        var found = format == OutputFormat.Wide ? listed : [.. listed.Where(f => verdicts[f.Key.Name].IsAvailable)];
+        return printer.Print(settings, kind, format, found, errors, context with { Verdicts = verdicts });
     }
 
     private static string? Route(ResourceKind kind) => kind.Name switch

@@ -15,6 +15,10 @@ internal sealed class RemotePromote(CliContext cli, BargeClient client)
     public async Task<int> PromoteAsync(string project, string stage, object body, bool wait, CancellationToken cancellationToken)
     {
         var created = await client.PostJsonAsync(BargeClient.Api("projects", project, "stages", stage, "promotions"), body, cancellationToken);
+        if (created.Failure is { Status: 404, Reason: null })
+        {
+            return MissingProject(project, stage);
+        }
         if (created.Failure is { } failure)
         {
             return RemoteReport.Fail(cli, failure);
@@ -22,6 +26,47 @@ internal sealed class RemotePromote(CliContext cli, BargeClient client)
         var name = Text(created.Value?["metadata"]?["name"]) ?? "";
         cli.Output.WriteLine($"promotion.kargo.akuity.io/{name} created");
         return wait ? await FollowAsync(project, name, cancellationToken) : ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// <c>--dry-run</c> through <c>POST …/stages/{s}/promotions/dry-run</c> (Barge extension): the server runs the
+    /// steps against scratch copies and stores nothing; this prints its step changes, each repository's diff and
+    /// the outcome exactly as embedded mode does. Exit 0 only when the dry run Succeeded.
+    /// </summary>
+    public async Task<int> DryRunAsync(string project, string stage, object body, CancellationToken cancellationToken)
+    {
+        var run = await client.PostJsonAsync(BargeClient.Api("projects", project, "stages", stage, "promotions", "dry-run"), body, cancellationToken);
+        if (run.Failure is { Status: 404, Reason: null })
+        {
+            return MissingProject(project, stage);
+        }
+        if (run.Failure is { } failure)
+        {
+            return RemoteReport.Fail(cli, failure);
+        }
+        var report = run.Value as JsonObject ?? [];
+        foreach (var step in (report["steps"] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            var index = step["index"] is JsonValue i && i.TryGetValue<int>(out var n) ? n : 0;
+            var count = step["count"] is JsonValue c && c.TryGetValue<int>(out var m) ? m : 0;
+            var line = $"[{index + 1}/{count}] {Text(step["alias"])} ({Text(step["uses"])}): {Text(step["status"])}";
+            cli.Output.WriteLine(Text(step["message"]) is { Length: > 0 } message ? line + ": " + message : line);
+        }
+        foreach (var diff in (report["diffs"] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            var baseCommit = Text(diff["baseCommit"]) ?? "";
+            var text = Text(diff["diff"]) ?? "";
+            cli.Output.WriteLine($"--- {Text(diff["repoURL"])} ({Text(diff["path"])}) from {(baseCommit.Length > 7 ? baseCommit[..7] : baseCommit)}");
+            cli.Output.Write(text.Length == 0 ? "(no changes)\n" : text);
+        }
+        if (!Enum.TryParse<PromotionPhase>(Text(report["phase"]), out var phase))
+        {
+            return cli.Fail(ExitCodes.Failed, $"the server at {ServerUrl.Format(client.Server)} answered the dry run without a phase");
+        }
+        var what = "dry run of " + Text(report["promotion"]);
+        var outcome = Text(report["message"]);
+        cli.Output.WriteLine(outcome is { Length: > 0 } ? $"{what}: {phase}: {outcome}" : $"{what}: {phase}");
+        return phase == PromotionPhase.Succeeded ? ExitCodes.Success : ExitCodes.Failed;
     }
 
     public async Task<int> AbortAsync(string project, string name, CancellationToken cancellationToken)
@@ -89,6 +134,13 @@ internal sealed class RemotePromote(CliContext cli, BargeClient client)
             }
         }
     }
+
+    /// <summary>
+    /// A 404 the engine did not give (no reason): the server has no such project. Embedded mode finds no such
+    /// Stage in it and refuses the request as bad input; so does this.
+    /// </summary>
+    private int MissingProject(string project, string stage) =>
+        cli.Fail(ExitCodes.BadInput, $"Stage \"{stage}\" not found in project \"{project}\"");
 
     private static string? Text(JsonNode? node) =>
         node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;

@@ -9,7 +9,9 @@ internal static class RemoteReport
     {
         ArgumentNullException.ThrowIfNull(cli);
         ArgumentNullException.ThrowIfNull(failure);
-        foreach (var detail in failure.Details.Where(d => d != failure.Message))
+        // A message that already is every problem, one a line (the engine's own refusal), is printed once.
+        var listed = string.Join("\n", failure.Details) == failure.Message;
+        foreach (var detail in failure.Details.Where(d => !listed && d != failure.Message))
         {
             cli.Error.WriteLine(detail);
         }

@@ -1,4 +1,5 @@
 using Barge.Cli.Hosting;
+using Barge.Cli.Remote;
 using Barge.Engine.Controllers;
 using Barge.Engine.Controllers.Promotions;
 
@@ -8,9 +9,16 @@ namespace Barge.Cli.Warehouses;
 /// <c>barge reconcile</c>: runs the pipeline controller (Warehouses, Stages, Promotions) in-process
 /// against the embedded store, until interrupted or, with <c>--until-idle</c>, until there is nothing
 /// to do; then the exit code is 1 when a Promotion ended Failed, Errored or Aborted during the run.
+/// With <c>--server</c> it is refused: a <c>barge serve</c> runs these controllers itself, continuously, so
+/// there is nothing to run here, and refreshing is what <c>refresh warehouse</c> asks of the server.
 /// </summary>
 internal sealed class ReconcileCommand(CliContext cli) : BargeCommand<ReconcileSettings>(cli)
 {
+    protected override RemoteMode Remote => RemoteMode.LocalOnly;
+
+    protected override string? LocalOnlyHint =>
+        "the server's controllers reconcile continuously; ask it for a discovery with `barge refresh warehouse W` and follow Promotions with `barge get promotions`";
+
     protected override async Task<int> RunAsync(ReconcileSettings settings, CancellationToken cancellationToken)
     {
         if (!SecretKeys.TryOpen(Cli, out var cipher, out var keyError))

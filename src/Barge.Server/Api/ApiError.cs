@@ -13,6 +13,13 @@ public sealed record ApiError(int Status, string Message)
     /// <summary>For a refused multi-document request: one report per document, in body order; empty otherwise.</summary>
     public IReadOnlyList<DocumentReport> Documents { get; init; } = [];
 
+    /// <summary>
+    /// A Barge extension: why the operation refused, in the engine's words (<c>BadInput</c>, <c>NotFound</c>,
+    /// <c>NotVerified</c>, <c>Conflict</c>), when the status alone does not say it (Kargo answers 400 both for
+    /// a malformed request and for Freight that is not verified). Written as the problem's <c>reason</c>.
+    /// </summary>
+    public string? Reason { get; init; }
+
     public static ApiError BadRequest(string message) => new(400, message);
 
     public static ApiError NotFound(string message) => new(404, message);

@@ -5,5 +5,8 @@ public enum DocumentOutcome
 {
     Created,
     Updated,
+
+    /// <summary>An update that found the resource exactly as described: Kargo's <c>updatedResourceManifest</c>, plus Barge's <c>"unchanged": true</c>.</summary>
+    Unchanged,
     Deleted,
 }

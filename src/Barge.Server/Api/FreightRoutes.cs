@@ -9,6 +9,12 @@ namespace Barge.Server.Api;
 /// <summary>Freight (kargo-rest-api.md §4.4, §4.10, §4.14).</summary>
 internal static class FreightRoutes
 {
+    /// <summary>How verdicts are written: camelCase, enums by name.</summary>
+    private static readonly System.Text.Json.JsonSerializerOptions VerdictJson = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/projects/{project}/freight", QueryAsync).RequireAccess(Access.Project(ProjectRole.Viewer)).WithTags("freight");
@@ -34,6 +40,15 @@ internal static class FreightRoutes
         }
         var stage = request.Query["stage"].ToString();
         var reverse = request.Flag("reverse");
+        if (request.Query["availability"].ToString() is { Length: > 0 } availability)
+        {
+            if (availability != "all" || stage.Length == 0)
+            {
+                return Problems.Result(ApiError.BadRequest($"availability={availability}: only availability=all is supported, with stage=<name>"));
+            }
+            var verdicts = await reads.FreightForStageAsync(project, stage, origins, context.RequestAborted);
+            return verdicts.ToResult(found => ManifestJson.Custom(200, writer => WriteVerdicts(writer, found)));
+        }
         if (stage.Length > 0)
         {
             // Availability depends on the clock (soak time) as well as the store: never cached.
@@ -63,6 +78,24 @@ internal static class FreightRoutes
         {
             writer.WriteString("resourceVersion", version.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Barge extension (<c>?stage=S&amp;availability=all</c>): every Freight of the origins the Stage requests in
+    /// Kargo's query shape, and <c>availability</c>: per Freight name, the route that makes it available
+    /// (<c>None</c> when it is not) and the reasons it is not.
+    /// </summary>
+    private static void WriteVerdicts(System.Text.Json.Utf8JsonWriter writer, IReadOnlyList<FreightVerdict> found)
+    {
+        writer.WriteStartObject();
+        writer.WriteStartObject("groups");
+        writer.WriteStartObject("");
+        ManifestJson.WriteItems(writer, "items", [.. found.Select(f => f.Freight)]);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+        writer.WritePropertyName("availability");
+        System.Text.Json.JsonSerializer.Serialize(writer, found.ToDictionary(f => f.Freight.Key.Name, f => f.Verdict, StringComparer.Ordinal), VerdictJson);
         writer.WriteEndObject();
     }
 

@@ -48,10 +48,18 @@ internal static class OperationRoutes
         var result = abort
             ? await requests.AbortVerificationAsync(project, stage, actor, context.RequestAborted)
             : await requests.ReverifyAsync(project, stage, actor, context.RequestAborted);
-        return result.Succeeded ? ManifestJson.Empty() : Problems.Result(Error(result.Failure, result.Message));
+        // Kargo answers 200 with an empty object; Barge adds what was done (the verification's ID, or why nothing changed).
+        return result.Succeeded
+            ? ManifestJson.Custom(200, writer =>
+            {
+                writer.WriteStartObject();
+                writer.WriteString("message", result.Message);
+                writer.WriteEndObject();
+            })
+            : Problems.Result(Error(result.Failure, result.Message));
     }
 
-    private static async Task<IResult> DownstreamAsync(HttpContext context, string project, string stage, IResourceStore store, TimeProvider time, ResourceReads reads)
+    private static async Task<IResult> DownstreamAsync(HttpContext context, string project, string stage, IResourceStore store, TimeProvider time)
     {
         DownstreamBody? body;
         try
@@ -66,13 +74,10 @@ internal static class OperationRoutes
         {
             return Problems.Result(ApiError.BadRequest("exactly one of freight or freightAlias must be provided"));
         }
-        var found = await reads.GetFreightAsync(project, body.Freight is { Length: > 0 } name ? name : body.FreightAlias!, context.RequestAborted);
-        if (!found.Succeeded)
-        {
-            return Problems.Result(found.Error);
-        }
+        // The engine resolves the name or alias itself, after the upstream Stage (Kargo's order, and embedded mode's messages).
         using var random = RandomNumberGenerator.Create();
-        var result = await new DownstreamPromotion(store, time, random).CreateAsync(project, found.Value.Key.Name, stage, AccessMiddleware.CallerOf(context).Actor, context.RequestAborted);
+        var result = await new DownstreamPromotion(store, time, random)
+            .CreateAsync(project, body.Freight is { Length: > 0 } name ? name : body.FreightAlias!, stage, AccessMiddleware.CallerOf(context).Actor, context.RequestAborted);
         if (!result.Succeeded)
         {
             return Problems.Result(Error(result.Failure, result.Message) with { Errors = result.Errors });
@@ -89,6 +94,7 @@ internal static class OperationRoutes
         {
             writer.WriteStartObject();
             ManifestJson.WriteItems(writer, "promotions", created);
+            writer.WriteString("message", result.Message);
             if (result.Errors.Count > 0)
             {
                 writer.WriteString("errors", string.Join("\n", result.Errors));
@@ -121,12 +127,12 @@ internal static class OperationRoutes
         return Results.Json(new { items = page.Items, nextBefore = page.NextBefore }, Json);
     }
 
-    private static ApiError Error(OperationFailure failure, string message) => failure switch
+    private static ApiError Error(OperationFailure failure, string message) => (failure switch
     {
         OperationFailure.NotFound => ApiError.NotFound(message),
         OperationFailure.Conflict => ApiError.Conflict(message),
         _ => ApiError.BadRequest(message),
-    };
+    }) with { Reason = failure.ToString() };
 
     private static string? Optional(string? value) => string.IsNullOrEmpty(value) ? null : value;
 

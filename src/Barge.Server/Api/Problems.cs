@@ -19,6 +19,10 @@ internal static class Problems
         writer.WriteString("detail", error.Message);
         writer.WriteString("instance", context.Request.Path.Value);
         writer.WriteString("error", error.Message);
+        if (error.Reason is { } reason)
+        {
+            writer.WriteString("reason", reason);
+        }
         if (error.Errors.Count > 0)
         {
             writer.WriteStartArray("errors");

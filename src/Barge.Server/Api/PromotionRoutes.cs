@@ -12,9 +12,15 @@ internal static class PromotionRoutes
 {
     private static readonly JsonSerializerOptions Lenient = new(JsonSerializerDefaults.Web);
 
+    private static readonly JsonSerializerOptions Output = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+
     public static void Map(RouteGroupBuilder api)
     {
         api.MapPost("/projects/{project}/stages/{stage}/promotions", PromoteAsync).RequireAccess(Access.Project(ProjectRole.Promoter)).WithTags("promotions");
+        api.MapPost("/projects/{project}/stages/{stage}/promotions/dry-run", DryRunAsync).RequireAccess(Access.Project(ProjectRole.Promoter)).WithTags("promotions");
         api.MapGet("/projects/{project}/promotions", ListAsync).RequireAccess(Access.Project(ProjectRole.Viewer)).WithTags("promotions");
         api.MapGet("/projects/{project}/promotions/{promotion}", (HttpContext c, string project, string promotion, ResourceReads reads, ApiWatches watches)
             => ProjectRoutes.GetOneAsync(c, new ResourceKey("Promotion", project, promotion), reads, watches)).RequireAccess(Access.Project(ProjectRole.Viewer)).WithTags("promotions");
@@ -34,21 +40,40 @@ internal static class PromotionRoutes
 
     private static async Task<IResult> PromoteAsync(HttpContext context, string project, string stage, ResourceActions actions)
     {
-        PromoteBody? body;
+        var body = await ReadBodyAsync(context);
+        if (!body.Succeeded)
+        {
+            return Problems.Result(body.Error);
+        }
+        var caller = AccessMiddleware.CallerOf(context);
+        return (await actions.PromoteAsync(project, stage, body.Value, caller.Actor, context.RequestAborted)).ToResult(p => ManifestJson.Object(p, 201));
+    }
+
+    /// <summary>Barge extension: the dry run of a promote body (<see cref="PromotionDryRuns"/>); nothing is stored.</summary>
+    private static async Task<IResult> DryRunAsync(HttpContext context, string project, string stage, PromotionDryRuns dryRuns)
+    {
+        var body = await ReadBodyAsync(context);
+        if (!body.Succeeded)
+        {
+            return Problems.Result(body.Error);
+        }
+        var caller = AccessMiddleware.CallerOf(context);
+        return (await dryRuns.RunAsync(project, stage, body.Value, caller.Actor, context.RequestAborted)).ToResult(run => Results.Json(run, Output));
+    }
+
+    /// <summary>The promote body: <c>{"freight"|"freightAlias"|"origin": …}</c>.</summary>
+    private static async Task<ApiOutcome<PromoteBody>> ReadBodyAsync(HttpContext context)
+    {
         try
         {
-            body = await JsonSerializer.DeserializeAsync<PromoteBody>(context.Request.Body, Lenient, context.RequestAborted);
+            return await JsonSerializer.DeserializeAsync<PromoteBody>(context.Request.Body, Lenient, context.RequestAborted) is { } body
+                ? body
+                : ApiError.BadRequest("EOF: the body must be {\"freight\"|\"freightAlias\"|\"origin\": …}");
         }
         catch (JsonException ex)
         {
-            return Problems.Result(ApiError.BadRequest("invalid JSON body: " + ex.Message));
+            return ApiError.BadRequest("invalid JSON body: " + ex.Message);
         }
-        if (body is null)
-        {
-            return Problems.Result(ApiError.BadRequest("EOF: the body must be {\"freight\"|\"freightAlias\"|\"origin\": …}"));
-        }
-        var caller = AccessMiddleware.CallerOf(context);
-        return (await actions.PromoteAsync(project, stage, body, caller.Actor, context.RequestAborted)).ToResult(p => ManifestJson.Object(p, 201));
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, string project, ResourceReads reads, ApiWatches watches, ListResponseCache lists)

@@ -129,6 +129,28 @@ public sealed class ResourceActions
     /// </summary>
     public async Task<ApiOutcome<StoredResource>> PromoteAsync(string project, string stage, PromoteBody body, string actor, CancellationToken cancellationToken)
     {
+        var built = RequestOf(project, stage, body, actor);
+        if (!built.Succeeded)
+        {
+            return built.Error;
+        }
+        var request = built.Value;
+        using var random = RandomNumberGenerator.Create();
+        var created = await new PromotionFactory(_store, _time, random).CreateAsync(request, cancellationToken);
+        if (created.Promotion is not { } promotion)
+        {
+            var message = string.Join("\n", created.Errors);
+            var notFound = message.Contains(" not found", StringComparison.Ordinal) || message.StartsWith("no Freight with alias", StringComparison.Ordinal);
+            // Reason BadInput: nothing was created, and the CLI refuses such a request with exit 2 in both modes.
+            return new ApiError(notFound ? 404 : 400, message) { Errors = created.Errors, Reason = "BadInput" };
+        }
+        var stored = await _store.GetAsync(new ResourceKey("Promotion", project, promotion.Name), cancellationToken);
+        return stored is null ? ApiError.NotFound(KargoNames.NotFound(new ResourceKey("Promotion", project, promotion.Name))) : stored;
+    }
+
+    /// <summary>The engine's request for a promote body: exactly one of Freight name, alias or <c>Warehouse/&lt;name&gt;</c>.</summary>
+    internal static ApiOutcome<PromotionRequest> RequestOf(string project, string stage, PromoteBody body, string actor)
+    {
         ArgumentNullException.ThrowIfNull(body);
         var chosen = new[] { body.Freight, body.FreightAlias, body.Origin }.Count(v => !string.IsNullOrEmpty(v));
         if (chosen != 1)
@@ -145,23 +167,13 @@ public sealed class ResourceActions
             }
             warehouse = parts[1];
         }
-        var request = new PromotionRequest(project, stage)
+        return new PromotionRequest(project, stage)
         {
             Freight = NullIfEmpty(body.Freight),
             FreightAlias = NullIfEmpty(body.FreightAlias),
             Warehouse = warehouse,
             Actor = actor,
         };
-        using var random = RandomNumberGenerator.Create();
-        var created = await new PromotionFactory(_store, _time, random).CreateAsync(request, cancellationToken);
-        if (created.Promotion is not { } promotion)
-        {
-            var message = string.Join("\n", created.Errors);
-            var notFound = message.Contains(" not found", StringComparison.Ordinal) || message.StartsWith("no Freight with alias", StringComparison.Ordinal);
-            return new ApiError(notFound ? 404 : 400, message) { Errors = created.Errors };
-        }
-        var stored = await _store.GetAsync(new ResourceKey("Promotion", project, promotion.Name), cancellationToken);
-        return stored is null ? ApiError.NotFound(KargoNames.NotFound(new ResourceKey("Promotion", project, promotion.Name))) : stored;
     }
 
     /// <summary>Asks a Promotion to abort; a terminal one is left as it is (still a success, as Kargo).</summary>

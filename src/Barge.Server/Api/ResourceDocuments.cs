@@ -95,7 +95,12 @@ public sealed class ResourceDocuments
         {
             return ApiError.Conflict(result.StoreFailure + "; nothing was changed");
         }
-        return result.Applied.Select(a => new DocumentResult(a.Outcome == ApplyOutcome.Created ? DocumentOutcome.Created : DocumentOutcome.Updated, a.Resource)).ToList();
+        return result.Applied.Select(a => new DocumentResult(a.Outcome switch
+        {
+            ApplyOutcome.Created => DocumentOutcome.Created,
+            ApplyOutcome.Unchanged => DocumentOutcome.Unchanged,
+            _ => DocumentOutcome.Updated,
+        }, a.Resource)).ToList();
     }
 
     private async Task<ApiOutcome<IReadOnlyList<DocumentResult>>> DeleteAsync(List<ResourceKey> keys, CancellationToken cancellationToken)

@@ -119,6 +119,51 @@ public sealed class ResourceReads
         return new FreightQueryResult(ordered, version);
     }
 
+    /// <summary>
+    /// Every piece of Freight of the origins <paramref name="stage"/> requests (only <paramref name="origins"/> when
+    /// some are given), in store order, each with <see cref="FreightAvailability.EvaluateForList"/>'s verdict — the
+    /// one implementation the reconcilers use — so a list shows what a Promotion would accept and why not.
+    /// 404 for a missing Stage or requested Warehouse, 400 for an origin the Stage does not request.
+    /// </summary>
+    public async Task<ApiOutcome<IReadOnlyList<FreightVerdict>>> FreightForStageAsync(string project, string stage, IReadOnlyList<string> origins, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(origins);
+        var storedStage = await _store.GetAsync(new ResourceKey("Stage", project, stage), cancellationToken);
+        if (storedStage is null)
+        {
+            return ApiError.NotFound($"Stage \"{stage}\" not found in project \"{project}\"");
+        }
+        var typedStage = (Stage)ResourceSerializer.FromJson(ManifestEnvelope.ToManifest(storedStage).ToJsonString());
+        var requested = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var request in typedStage.Spec?.RequestedFreight ?? [])
+        {
+            if (request.Origin?.Name is not { } warehouse || (origins.Count > 0 && !origins.Contains(warehouse)))
+            {
+                continue;
+            }
+            if (await _store.GetAsync(new ResourceKey("Warehouse", project, warehouse), cancellationToken) is null)
+            {
+                return ApiError.NotFound($"Warehouse \"{warehouse}\" requested by Stage \"{stage}\" not found in project \"{project}\"");
+            }
+            requested.Add(warehouse);
+        }
+        if (origins.FirstOrDefault(o => !requested.Contains(o)) is { } notRequested)
+        {
+            return ApiError.BadRequest($"Stage \"{stage}\" in project \"{project}\" does not request Freight from Warehouse \"{notRequested}\"");
+        }
+        var availability = new FreightAvailability(_time);
+        var result = new List<FreightVerdict>();
+        foreach (var stored in (await _store.ListAsync(ResourceQuery.OfKind("Freight", project), cancellationToken)).Items)
+        {
+            var freight = (Freight)ResourceSerializer.FromJson(ManifestEnvelope.ToManifest(stored).ToJsonString());
+            if (freight.Origin?.Name is { } name && requested.Contains(name))
+            {
+                result.Add(new FreightVerdict(stored, availability.EvaluateForList(typedStage, freight)));
+            }
+        }
+        return result;
+    }
+
     /// <summary>Whether a Freight's origin is one of the Warehouses (all when none are given).</summary>
     public static Func<StoredResource, bool> FreightOriginFilter(IReadOnlyList<string> origins) => freight =>
         origins.Count == 0

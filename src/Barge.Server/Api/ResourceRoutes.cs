@@ -46,10 +46,15 @@ internal static class ResourceRoutes
                 writer.WritePropertyName(result.Outcome switch
                 {
                     DocumentOutcome.Created => "createdResourceManifest",
-                    DocumentOutcome.Updated => "updatedResourceManifest",
+                    DocumentOutcome.Updated or DocumentOutcome.Unchanged => "updatedResourceManifest",
                     _ => "deletedResourceManifest",
                 });
                 ManifestJson.Write(writer, result.Resource);
+                if (result.Outcome == DocumentOutcome.Unchanged)
+                {
+                    // Barge extension: nothing was written (the CLI prints "unchanged", as embedded mode).
+                    writer.WriteBoolean("unchanged", true);
+                }
                 writer.WriteEndObject();
             }
             writer.WriteEndArray();

@@ -66,6 +66,8 @@ public static class BargeServer
         services.AddSingleton(new ResourceReads(store, time));
         services.AddSingleton(new ResourceActions(store, time, Path.Combine(options.Home, "work")));
         services.AddSingleton(new ResourceDocuments(store, time, cipher));
+        services.AddSingleton(sp => new PromotionDryRuns(
+            store, time, new StoreCredentialSource(store, cipher, sp.GetRequiredService<ILoggerFactory>()), Path.Combine(options.Home, "work")));
         services.AddSingleton(new SseWatch(store, options.WatchHeartbeat));
         services.AddSingleton<ApiWatches>();
         services.AddSingleton(new ListResponseCache(store));

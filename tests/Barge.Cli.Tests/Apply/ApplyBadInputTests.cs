@@ -7,19 +7,46 @@ namespace Barge.Cli.Tests.Apply;
 /// <summary>
 /// Hostile and broken manifests: each gets exit code 2, a clear error naming the file, no stack trace,
 /// and nothing in the store. Every file starts with a valid Project, so a partial write would show.
+/// <see cref="Remote.ApplyBadInputRemoteTests"/> runs every test again through a <c>barge serve</c>.
 /// </summary>
-public sealed class ApplyBadInputTests : IDisposable
+public class ApplyBadInputTests : IAsyncLifetime, IDisposable
 {
     private const string ValidProject = "apiVersion: kargo.akuity.io/v1alpha1\nkind: Project\nmetadata:\n  name: grommet\n---\n";
 
     private readonly TempDirectory _home = new("cli");
     private readonly TempDirectory _work = new("cli-work");
 
+    private Remote.ServedHome? _server;
+
+    /// <summary>True when the commands go through a server (the derived remote test class in Remote/).</summary>
+    protected virtual bool Served => false;
+
+    public async Task InitializeAsync()
+    {
+        if (Served)
+        {
+            _server = await Remote.ServedHome.StartAsync(_home.Path, TimeProvider.System);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
+
     public void Dispose()
     {
         _home.Dispose();
         _work.Dispose();
+        GC.SuppressFinalize(this);
     }
+
+    /// <summary>A CLI run on this home: embedded, or through the server over its store.</summary>
+    private BargeRun Run() =>
+        _server is null ? new BargeRun(_home.Path) : new BargeRun(_home.Path).With("BARGE_SERVER", _server.Url).With("BARGE_TOKEN", Remote.ServedHome.AdminToken);
 
     public static TheoryData<string, string, string> TextCases => new()
     {
@@ -72,7 +99,7 @@ public sealed class ApplyBadInputTests : IDisposable
         var file = Path.Combine(_work.Path, "bad.yaml");
         await File.WriteAllTextAsync(file, text);
 
-        var result = await new BargeRun(_home.Path).RunAsync("apply", "-f", file);
+        var result = await Run().RunAsync("apply", "-f", file);
 
         AssertRejected(row, result, expected);
         Assert.Equal(0, await StoreProbe.CountAllAsync(_home.Path));
@@ -86,7 +113,7 @@ public sealed class ApplyBadInputTests : IDisposable
         var file = Path.Combine(_work.Path, "bad.yaml");
         await File.WriteAllBytesAsync(file, [.. Encoding.UTF8.GetBytes(ValidProject), .. bytes]);
 
-        var result = await new BargeRun(_home.Path).RunAsync("apply", "-f", file);
+        var result = await Run().RunAsync("apply", "-f", file);
 
         AssertRejected(row, result, "bad.yaml:");
         Assert.Equal(0, await StoreProbe.CountAllAsync(_home.Path));
@@ -95,7 +122,7 @@ public sealed class ApplyBadInputTests : IDisposable
     [Fact]
     public async Task Apply_BinaryOnStdin_ExitsTwoAndStoresNothing()
     {
-        var result = await new BargeRun(_home.Path).RunWithInputAsync([.. Encoding.UTF8.GetBytes(ValidProject), 0, 1, 2, 3], "apply", "-f", "-");
+        var result = await Run().RunWithInputAsync([.. Encoding.UTF8.GetBytes(ValidProject), 0, 1, 2, 3], "apply", "-f", "-");
 
         AssertRejected("stdin", result, "<stdin>");
         Assert.Equal(0, await StoreProbe.CountAllAsync(_home.Path));
@@ -115,7 +142,7 @@ public sealed class ApplyBadInputTests : IDisposable
             }
         }
 
-        var result = await new BargeRun(_home.Path).RunAsync("apply", "-f", file);
+        var result = await Run().RunAsync("apply", "-f", file);
 
         AssertRejected("50MB", result, "limit");
         Assert.Equal(0, await StoreProbe.CountAllAsync(_home.Path));
@@ -129,7 +156,7 @@ public sealed class ApplyBadInputTests : IDisposable
             .Replace("name: grommet-release\n    sources:\n      stages:", "name: grommet-relase\n    sources:\n      stages:", StringComparison.Ordinal);
         var file = ExamplePipeline.WriteTo(_work.Path, broken);
 
-        var result = await new BargeRun(_home.Path).RunAsync("apply", "-f", file);
+        var result = await Run().RunAsync("apply", "-f", file);
 
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains("(Warehouse \"grommet-dev\") spec.subscriptions[0].git.commitSelectionStrategy", result.Error, StringComparison.Ordinal);

@@ -4,21 +4,51 @@ using Xunit;
 
 namespace Barge.Cli.Tests.Apply;
 
-public sealed class ApplyCommandTests : IDisposable
+/// <summary>
+/// <c>barge apply</c> on a real home. <see cref="Remote.ApplyCommandRemoteTests"/> runs every test again
+/// through a <c>barge serve</c> over this home's store (<c>PUT /v1beta1/resources?upsert=true</c>).
+/// </summary>
+public class ApplyCommandTests : IAsyncLifetime, IDisposable
 {
     private readonly TempDirectory _home = new("cli");
     private readonly TempDirectory _work = new("cli-work");
+
+    private Remote.ServedHome? _server;
+
+    /// <summary>True when the commands go through a server (the derived remote test class in Remote/).</summary>
+    protected virtual bool Served => false;
+
+    public async Task InitializeAsync()
+    {
+        if (Served)
+        {
+            _server = await Remote.ServedHome.StartAsync(_home.Path, TimeProvider.System);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
 
     public void Dispose()
     {
         _home.Dispose();
         _work.Dispose();
+        GC.SuppressFinalize(this);
     }
+
+    /// <summary>A CLI run on this home: embedded, or through the server over its store.</summary>
+    private BargeRun Run() =>
+        _server is null ? new BargeRun(_home.Path) : new BargeRun(_home.Path).With("BARGE_SERVER", _server.Url).With("BARGE_TOKEN", Remote.ServedHome.AdminToken);
 
     [Fact]
     public async Task Apply_ExamplePipeline_CreatesEveryDocumentInKargoOrder()
     {
-        var result = await new BargeRun(_home.Path).RunAsync("apply", "-f", ExamplePipeline.WriteTo(_work.Path));
+        var result = await Run().RunAsync("apply", "-f", ExamplePipeline.WriteTo(_work.Path));
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(
@@ -39,7 +69,7 @@ public sealed class ApplyCommandTests : IDisposable
     [Fact]
     public async Task Apply_SameFileTwice_PrintsUnchangedAndKeepsVersions()
     {
-        var run = new BargeRun(_home.Path);
+        var run = Run();
         var file = ExamplePipeline.WriteTo(_work.Path);
         await run.RunAsync("apply", "-f", file);
         var before = await StoreProbe.GetAsync(_home.Path, "Stage", "grommet", "dev");
@@ -57,7 +87,7 @@ public sealed class ApplyCommandTests : IDisposable
     [Fact]
     public async Task Apply_ChangedSpec_PrintsConfiguredAndBumpsGeneration()
     {
-        var run = new BargeRun(_home.Path);
+        var run = Run();
         await run.RunAsync("apply", "-f", ExamplePipeline.WriteTo(_work.Path));
         var changed = ExamplePipeline.Text().Replace("requiredSoakTime: 5s", "requiredSoakTime: 1h", StringComparison.Ordinal);
 
@@ -75,7 +105,7 @@ public sealed class ApplyCommandTests : IDisposable
     [Fact]
     public async Task Apply_ChangedLabelOnly_ConfiguredWithoutGenerationBump()
     {
-        var run = new BargeRun(_home.Path);
+        var run = Run();
         await run.RunAsync("apply", "-f", ExamplePipeline.WriteTo(_work.Path));
         var labelled = ExamplePipeline.Text().Replace("  name: prod\n  namespace: grommet\n", "  name: prod\n  namespace: grommet\n  labels:\n    tier: production\n", StringComparison.Ordinal);
 
@@ -90,7 +120,7 @@ public sealed class ApplyCommandTests : IDisposable
     [Fact]
     public async Task Apply_StatusWriteAfterApply_DoesNotBumpGenerationAndReapplyIsUnchanged()
     {
-        var run = new BargeRun(_home.Path);
+        var run = Run();
         var file = ExamplePipeline.WriteTo(_work.Path);
         await run.RunAsync("apply", "-f", file);
         await using (var store = await StoreProbe.OpenAsync(_home.Path))
@@ -110,7 +140,7 @@ public sealed class ApplyCommandTests : IDisposable
     [Fact]
     public async Task Apply_FromStdin_ReadsTheDocuments()
     {
-        var result = await new BargeRun(_home.Path).RunWithInputAsync(ExamplePipeline.Text(), "apply", "-f", "-");
+        var result = await Run().RunWithInputAsync(ExamplePipeline.Text(), "apply", "-f", "-");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(7, await StoreProbe.CountAllAsync(_home.Path));
@@ -125,7 +155,7 @@ public sealed class ApplyCommandTests : IDisposable
             await File.WriteAllTextAsync(Path.Combine(_work.Path, $"{i:D2}.yaml"), documents[i]);
         }
 
-        var result = await new BargeRun(_home.Path).RunAsync("apply", "-f", _work.Path);
+        var result = await Run().RunAsync("apply", "-f", _work.Path);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(7, await StoreProbe.CountAllAsync(_home.Path));
@@ -136,7 +166,7 @@ public sealed class ApplyCommandTests : IDisposable
     [InlineData("config", false)]
     public async Task Apply_DocumentWithoutNamespace_GoesToTheDefaultProject(string row, bool useFlag)
     {
-        var run = new BargeRun(_home.Path);
+        var run = Run();
         await run.RunAsync("create", "project", "grommet");
         var file = Path.Combine(_work.Path, "cm.yaml");
         await File.WriteAllTextAsync(file, "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  colour: blue\n");
@@ -168,7 +198,7 @@ public sealed class ApplyCommandTests : IDisposable
                   repoURL: https://git.example.com/app.git
             """);
 
-        var result = await new BargeRun(_home.Path).RunAsync("apply", "-f", file);
+        var result = await Run().RunAsync("apply", "-f", file);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("stage.yaml:", result.Error, StringComparison.Ordinal);
@@ -179,7 +209,7 @@ public sealed class ApplyCommandTests : IDisposable
     [Fact]
     public async Task Apply_ProjectFlagDisagreesWithDocument_ExitsTwoAndStoresNothing()
     {
-        var result = await new BargeRun(_home.Path).RunAsync("apply", "-f", ExamplePipeline.WriteTo(_work.Path), "-p", "other");
+        var result = await Run().RunAsync("apply", "-f", ExamplePipeline.WriteTo(_work.Path), "-p", "other");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("(Stage \"dev\") metadata.namespace: the document's project \"grommet\" does not match -p \"other\"", result.Error, StringComparison.Ordinal);
@@ -189,7 +219,7 @@ public sealed class ApplyCommandTests : IDisposable
     [Fact]
     public async Task Apply_FreightWithoutAlias_GetsOneThatSurvivesReapply()
     {
-        var run = new BargeRun(_home.Path);
+        var run = Run();
         await run.RunAsync("apply", "-f", ExamplePipeline.WriteTo(_work.Path));
         var freight = Path.Combine(_work.Path, "freight.yaml");
         await File.WriteAllTextAsync(freight, """
@@ -218,7 +248,7 @@ public sealed class ApplyCommandTests : IDisposable
     [Fact]
     public async Task Apply_FreightWithChangedArtifacts_IsANewFreightNotAnUpdate()
     {
-        var run = new BargeRun(_home.Path);
+        var run = Run();
         await run.RunAsync("apply", "-f", ExamplePipeline.WriteTo(_work.Path));
         var text = """
             apiVersion: kargo.akuity.io/v1alpha1
@@ -247,7 +277,7 @@ public sealed class ApplyCommandTests : IDisposable
     [Fact]
     public async Task Apply_FreightAliasTakenByAnother_ExitsTwo()
     {
-        var run = new BargeRun(_home.Path);
+        var run = Run();
         await run.RunAsync("apply", "-f", ExamplePipeline.WriteTo(_work.Path));
         var file = Path.Combine(_work.Path, "freight.yaml");
         string Freight(string tag) => $$"""
@@ -275,7 +305,7 @@ public sealed class ApplyCommandTests : IDisposable
     [Fact]
     public async Task Apply_NoFile_ExitsTwo()
     {
-        var result = await new BargeRun(_home.Path).RunAsync("apply");
+        var result = await Run().RunAsync("apply");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("-f", result.Error, StringComparison.Ordinal);
@@ -287,7 +317,7 @@ public sealed class ApplyCommandTests : IDisposable
         var file = Path.Combine(_work.Path, "empty.yaml");
         await File.WriteAllTextAsync(file, "# nothing here\n");
 
-        var result = await new BargeRun(_home.Path).RunAsync("apply", "-f", file);
+        var result = await Run().RunAsync("apply", "-f", file);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("no resources found", result.Error, StringComparison.Ordinal);

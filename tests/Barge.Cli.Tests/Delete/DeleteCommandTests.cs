@@ -83,7 +83,7 @@ public class DeleteCommandTests : IAsyncLifetime, IDisposable
         var result = await _run.RunAsync("delete", "-f", file);
         if (Served)
         {
-            // The API has no delete route for every kind the file holds (and none for projects yet).
+            // The API has no delete-by-name route for every kind the file holds (ProjectConfig, PromotionTask).
             Assert.Equal(2, result.ExitCode);
             Assert.Contains("not supported in remote mode yet", result.Error, StringComparison.Ordinal);
             Assert.NotEqual(0, await StoreProbe.CountAllAsync(_home.Path));
@@ -101,14 +101,9 @@ public class DeleteCommandTests : IAsyncLifetime, IDisposable
         await ApplyPipelineAsync();
 
         var result = await _run.RunAsync("delete", "project", "grommet");
-        if (Served)
-        {
-            Assert.Equal(2, result.ExitCode);
-            Assert.StartsWith("error: deleting projects is not supported in remote mode yet", result.Error, StringComparison.Ordinal);
-            return;
-        }
 
         Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("project.kargo.akuity.io/grommet deleted\n", result.Output);
         Assert.Equal(0, await StoreProbe.CountAllAsync(_home.Path));
     }
 
@@ -123,14 +118,9 @@ public class DeleteCommandTests : IAsyncLifetime, IDisposable
         }
 
         var result = await _run.RunAsync("delete", "project", "grommet");
-        if (Served)
-        {
-            Assert.Equal(2, result.ExitCode);
-            Assert.StartsWith("error: deleting projects is not supported in remote mode yet", result.Error, StringComparison.Ordinal);
-            return;
-        }
 
         Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("project.kargo.akuity.io/grommet deleted\n", result.Output);
         Assert.Null(await StoreProbe.GetAsync(_home.Path, Barge.Engine.Verification.HttpAnalysisRunner.RunKind, "grommet", "dev.run-1"));
     }
 

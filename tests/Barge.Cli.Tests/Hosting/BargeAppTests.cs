@@ -22,19 +22,19 @@ public sealed class BargeAppTests : IDisposable
     [Theory]
     [InlineData("flag", "--server", "http://127.0.0.1:8080", null)]
     [InlineData("environment", null, null, "http://127.0.0.1:8080")]
-    public async Task RunAsync_RemoteModeOfCommandNotBuiltRemotely_FailsNamingTheCommandWithExitTwo(string row, string? flag, string? flagValue, string? environment)
+    public async Task RunAsync_RemoteModeOfLocalOnlyCommand_FailsNamingTheCommandWithExitTwo(string row, string? flag, string? flagValue, string? environment)
     {
         var run = new BargeRun(_home.Path);
         if (environment is not null)
         {
             run.With("BARGE_SERVER", environment);
         }
-        string[] args = flag is null ? ["verify", "stage", "dev", "-p", "p1"] : ["verify", "stage", "dev", "-p", "p1", flag, flagValue!];
+        string[] args = flag is null ? ["reconcile", "--until-idle"] : ["reconcile", "--until-idle", flag, flagValue!];
 
         var result = await run.RunAsync(args);
 
         Assert.True(result.ExitCode == 2, row + ": " + result);
-        Assert.StartsWith("error: `verify stage` is not supported in remote mode yet", result.Error, StringComparison.Ordinal);
+        Assert.StartsWith("error: `reconcile` runs on this machine only; it does not take --server", result.Error, StringComparison.Ordinal);
         Assert.Empty(result.Output);
         Assert.False(File.Exists(Path.Combine(_home.Path, "barge.db")));
     }

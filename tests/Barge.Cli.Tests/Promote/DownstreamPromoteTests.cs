@@ -4,11 +4,43 @@ using Xunit;
 
 namespace Barge.Cli.Tests.Promote;
 
-public sealed class DownstreamPromoteTests : IDisposable
+/// <summary>
+/// <c>barge promote --downstream-from</c> on a real home. <see cref="Remote.DownstreamPromoteRemoteTests"/> runs
+/// every test again through a <c>barge serve</c> over this home's store: same lines, same exit codes.
+/// </summary>
+public class DownstreamPromoteTests : IAsyncLifetime, IDisposable
 {
     private readonly PipelineHome _home = new();
+    private Remote.ServedHome? _server;
 
-    public void Dispose() => _home.Dispose();
+    /// <summary>True when the commands go through a server (the derived remote test class).</summary>
+    protected virtual bool Served => false;
+
+    /// <summary>Who promotes: the local user in embedded mode, the token's identity through a server.</summary>
+    private string Actor => Served ? "admin" : "subject:jane";
+
+    public async Task InitializeAsync()
+    {
+        if (Served)
+        {
+            _server = await Remote.ServedHome.StartAsync(_home.Path, _home.Run.Time);
+            _home.Run.With("BARGE_SERVER", _server.Url).With("BARGE_TOKEN", Remote.ServedHome.AdminToken);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
+
+    public void Dispose()
+    {
+        _home.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task Promote_DownstreamFromVerifiedAndSoaked_CreatesProdPromotionAndHistory()
@@ -24,8 +56,9 @@ public sealed class DownstreamPromoteTests : IDisposable
         Assert.Matches($"^promotion.kargo.akuity.io/prod\\.[0-9a-z]+\\.{id[..7]} created \\(Stage \"prod\"\\)\n$", result.Output);
         await using var store = await StoreProbe.OpenAsync(_home.Path);
         var promotion = Assert.Single((await store.ListAsync(ResourceQuery.OfKind("Promotion", "grommet"))).Items);
-        Assert.Equal("subject:jane", promotion.Annotations["kargo.akuity.io/create-actor"]);
-        Assert.Matches("PromotionCreated +prod +brave-otter +grommet-release +subject:jane +Pending", history.Output);
+        Assert.Equal(Actor, promotion.Annotations["kargo.akuity.io/create-actor"]);
+        Assert.Matches("PromotionCreated +prod +brave-otter +grommet-release +" + Actor + " +Pending", history.Output);
+        Assert.Empty(result.Error);
     }
 
     [Theory]
@@ -34,6 +67,7 @@ public sealed class DownstreamPromoteTests : IDisposable
     [InlineData("no downstream", "{}", new[] { "--downstream-from", "prod", "--freight-alias", "brave-otter" }, 1, "has no downstream stages")]
     [InlineData("unknown stage", "{}", new[] { "--downstream-from", "qa", "--freight-alias", "brave-otter" }, 1, "Stage \"qa\" not found")]
     [InlineData("unknown freight", "{}", new[] { "--downstream-from", "dev", "--freight", "nope" }, 1, "Freight with name or alias \"nope\" not found")]
+    [InlineData("empty stage name", "{}", new[] { "--downstream-from", "", "--freight-alias", "brave-otter" }, 2, "--downstream-from needs a Stage name")]
     [InlineData("with --stage", "{}", new[] { "--downstream-from", "dev", "--stage", "prod", "--freight-alias", "brave-otter" }, 2, "cannot be combined")]
     [InlineData("no freight", "{}", new[] { "--downstream-from", "dev" }, 2, "exactly one of --freight and --freight-alias")]
     public async Task Promote_DownstreamBadRequest_FailsAndCreatesNothing(string scenario, string status, string[] args, int exitCode, string expected)
@@ -46,6 +80,8 @@ public sealed class DownstreamPromoteTests : IDisposable
 
         Assert.True(result.ExitCode == exitCode, scenario + ": " + result);
         Assert.Contains(expected, result.Error, StringComparison.Ordinal);
+        Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Empty(result.Output);
         await using var store = await StoreProbe.OpenAsync(_home.Path);
         Assert.Empty((await store.ListAsync(ResourceQuery.OfKind("Promotion", "grommet"))).Items);
     }

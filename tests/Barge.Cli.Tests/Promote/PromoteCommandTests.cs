@@ -3,14 +3,46 @@ using Xunit;
 
 namespace Barge.Cli.Tests.Promote;
 
-public sealed class PromoteCommandTests : IDisposable
+/// <summary>
+/// <c>barge promote</c> on a real home. <see cref="Remote.PromoteCommandRemoteTests"/> runs every test again
+/// through a <c>barge serve</c> over this home's store, whose controllers run the Promotions.
+/// </summary>
+public class PromoteCommandTests : IAsyncLifetime, IDisposable
 {
     private readonly TempDirectory _home = new("cli-promote");
     private readonly BargeRun _run;
+    private Remote.ServedHome? _server;
 
     public PromoteCommandTests() => _run = new BargeRun(_home.Path);
 
-    public void Dispose() => _home.Dispose();
+    /// <summary>True when the commands go through a server (the derived remote test class).</summary>
+    protected virtual bool Served => false;
+
+    public async Task InitializeAsync()
+    {
+        if (Served)
+        {
+            // The server's controllers run the Promotions: they need the wall clock.
+            _server = await Remote.ServedHome.StartAsync(_home.Path, TimeProvider.System, controllers: true);
+            _run.With("BARGE_SERVER", _server.Url).With("BARGE_TOKEN", Remote.ServedHome.AdminToken);
+            // The tables' ages compare the CLI's clock with the server's times: start them together.
+            _run.Time.SetUtcNow(TimeProvider.System.GetUtcNow());
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
+
+    public void Dispose()
+    {
+        _home.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private static string Manifests(string lastStep) => $$$"""
         apiVersion: kargo.akuity.io/v1alpha1
@@ -92,7 +124,9 @@ public sealed class PromoteCommandTests : IDisposable
         Assert.Equal(0, (await _run.RunWithInputAsync(Manifests("compose-output"), "apply", "-f", "-")).ExitCode);
         var result = await _run.RunAsync("promote", "-p", "grommet", "--stage", "dev", "--warehouse", "grommet-release", "--dry-run");
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.StartsWith("[1/2]", result.Output, StringComparison.Ordinal);
+        Assert.StartsWith("[1/2] info (compose-output): Running\n[1/2] info (compose-output): Succeeded\n", result.Output, StringComparison.Ordinal);
+        Assert.Matches(@"\ndry run of dev\.[0-9a-z]+\.[0-9a-f]{7}: Succeeded\n$", result.Output);
+        Assert.Empty(result.Error);
         var promotions = await _run.RunAsync("get", "promotions", "-p", "grommet", "-o", "json");
         Assert.DoesNotContain("\"kind\": \"Promotion\"", promotions.Output, StringComparison.Ordinal);
     }
@@ -101,6 +135,10 @@ public sealed class PromoteCommandTests : IDisposable
     [InlineData("noStage", new[] { "--freight", "x" }, "--stage is required")]
     [InlineData("twoChoices", new[] { "--stage", "dev", "--freight", "x", "--warehouse", "w" }, "exactly one of")]
     [InlineData("unknownStage", new[] { "--stage", "nope", "--warehouse", "grommet-release" }, "Stage \"nope\" not found in project \"grommet\"")]
+    [InlineData("unknownStage dry run", new[] { "--stage", "nope", "--warehouse", "grommet-release", "--dry-run" }, "Stage \"nope\" not found in project \"grommet\"")]
+    [InlineData("unknownAlias dry run", new[] { "--stage", "dev", "--freight-alias", "nope", "--dry-run" }, "nope")]
+    [InlineData("downstream with dry run", new[] { "--downstream-from", "dev", "--freight-alias", "first-release", "--dry-run" }, "cannot be combined")]
+    [InlineData("wait and no-wait", new[] { "--stage", "dev", "--freight-alias", "first-release", "--wait", "--no-wait" }, "--wait and --no-wait exclude each other")]
     public async Task Promote_BadInput_ExitsTwo(string row, string[] args, string expected)
     {
         Assert.NotEmpty(row);

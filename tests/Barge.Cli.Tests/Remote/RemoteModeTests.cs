@@ -25,16 +25,49 @@ public sealed class RemoteModeTests : IDisposable
         Assert.Empty(Directory.GetFileSystemEntries(_home.Path));
     }
 
-    [Theory]
-    [InlineData("verify stage", new[] { "verify", "stage", "dev", "-p", "p1" }, "verify stage")]
-    [InlineData("reconcile", new[] { "reconcile" }, "reconcile")]
-    [InlineData("create credentials", new[] { "create", "credentials", "c", "-p", "p1", "--git", "--repo-url", "https://git.example.com/x", "--username", "u", "--password", "p" }, "create credentials")]
-    public async Task CommandNotBuiltRemotely_FromEnvironment_RefusedNamingTheCommand(string scenario, string[] args, string name)
+    [Fact]
+    public async Task Reconcile_FromEnvironment_RefusedSayingTheServerReconciles()
     {
-        var result = await new BargeRun(_home.Path).With("BARGE_SERVER", "http://127.0.0.1:9").RunAsync(args);
+        var result = await new BargeRun(_home.Path).With("BARGE_SERVER", "http://127.0.0.1:9").RunAsync("reconcile", "--until-idle");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("error: `reconcile` runs on this machine only; it does not take --server (unset $BARGE_SERVER); " +
+            "the server's controllers reconcile continuously; ask it for a discovery with `barge refresh warehouse W` and follow Promotions with `barge get promotions`\n", result.Error);
+        Assert.Empty(Directory.GetFileSystemEntries(_home.Path));
+    }
+
+    [Theory]
+    [InlineData("verify stage", new[] { "verify", "stage", "dev", "-p", "p1" })]
+    [InlineData("promote dry run", new[] { "promote", "-p", "p1", "--stage", "dev", "--warehouse", "w", "--dry-run" })]
+    [InlineData("promote downstream", new[] { "promote", "-p", "p1", "--downstream-from", "dev", "--freight-alias", "a" })]
+    [InlineData("create credentials", new[] { "create", "credentials", "c", "-p", "p1", "--git", "--repo-url", "https://git.example.com/x", "--username", "u", "--password", "p" })]
+    [InlineData("delete project", new[] { "delete", "project", "p1" })]
+    [InlineData("freight wide", new[] { "get", "freight", "-p", "p1", "--stage", "dev", "-o", "wide" })]
+    public async Task FormerlyLocalCommand_ServerDown_Exit1NamingTheServer(string scenario, string[] args)
+    {
+        var url = $"http://127.0.0.1:{LoginCommandTests.ClosedPort()}";
+
+        var result = await new BargeRun(_home.Path).With("BARGE_TOKEN", "t").With("BARGE_SERVER", url).RunAsync(args);
+
+        Assert.True(result.ExitCode == 1, scenario + ": " + result);
+        Assert.StartsWith($"error: cannot reach the barge server at {url}: ", result.Error, StringComparison.Ordinal);
+        Assert.Empty(result.Output);
+        Assert.Empty(Directory.GetFileSystemEntries(_home.Path));
+    }
+
+    [Theory]
+    [InlineData("verify stage without stage", new[] { "verify", "stage", "-p", "p1" })]
+    [InlineData("credentials without type", new[] { "create", "credentials", "c", "-p", "p1", "--repo-url", "https://git.example.com/x", "--username", "u", "--password", "p" })]
+    [InlineData("promote downstream and stage", new[] { "promote", "-p", "p1", "--downstream-from", "dev", "--stage", "x", "--freight-alias", "a" })]
+    [InlineData("promote dry run two choices", new[] { "promote", "-p", "p1", "--stage", "dev", "--warehouse", "w", "--freight", "f", "--dry-run" })]
+    public async Task RemoteCommand_BadFlags_Exit2BeforeAnyRequest(string scenario, string[] args)
+    {
+        // Nothing listens there: a request would fail with exit 1, so exit 2 proves none was sent.
+        var url = $"http://127.0.0.1:{LoginCommandTests.ClosedPort()}";
+        var result = await new BargeRun(_home.Path).With("BARGE_TOKEN", "t").With("BARGE_SERVER", url).RunAsync(args);
 
         Assert.True(result.ExitCode == 2, scenario + ": " + result);
-        Assert.StartsWith($"error: `{name}` is not supported in remote mode yet (server \"http://127.0.0.1:9\" from $BARGE_SERVER)", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("cannot reach", result.Error, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -4,11 +4,43 @@ using Xunit;
 
 namespace Barge.Cli.Tests.Verify;
 
-public sealed class VerifyStageCommandTests : IDisposable
+/// <summary>
+/// <c>barge verify stage</c> on a real home. <see cref="Remote.VerifyStageCommandRemoteTests"/> runs every test
+/// again through a <c>barge serve</c> over this home's store.
+/// </summary>
+public class VerifyStageCommandTests : IAsyncLifetime, IDisposable
 {
     private readonly PipelineHome _home = new();
+    private Remote.ServedHome? _server;
 
-    public void Dispose() => _home.Dispose();
+    /// <summary>True when the commands go through a server (the derived remote test class).</summary>
+    protected virtual bool Served => false;
+
+    /// <summary>Who asks: the local user in embedded mode, the token's identity through a server.</summary>
+    private string Actor => Served ? "admin" : "subject:jane";
+
+    public async Task InitializeAsync()
+    {
+        if (Served)
+        {
+            _server = await Remote.ServedHome.StartAsync(_home.Path, _home.Run.Time);
+            _home.Run.With("BARGE_SERVER", _server.Url).With("BARGE_TOKEN", Remote.ServedHome.AdminToken);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
+
+    public void Dispose()
+    {
+        _home.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private async Task DevVerificationAsync(string phase)
     {
@@ -28,8 +60,9 @@ public sealed class VerifyStageCommandTests : IDisposable
         var result = await _home.Run.RunAsync("verify", "stage", "dev", "-p", "grommet");
 
         Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("Stage \"dev\" in project \"grommet\": re-verification of verification \"v-1\" requested\n", result.Output);
         var dev = await _home.GetAsync("Stage", "dev");
-        Assert.Equal(new VerificationRequest("v-1", "subject:jane", false), VerificationRequest.Parse(dev!.Annotations[PipelineAnnotations.Reverify]));
+        Assert.Equal(new VerificationRequest("v-1", Actor, false), VerificationRequest.Parse(dev!.Annotations[PipelineAnnotations.Reverify]));
     }
 
     [Fact]
@@ -42,6 +75,18 @@ public sealed class VerifyStageCommandTests : IDisposable
         Assert.True(result.ExitCode == 0, result.ToString());
         var dev = await _home.GetAsync("Stage", "dev");
         Assert.True(VerificationRequest.Parse(dev!.Annotations[PipelineAnnotations.Abort])!.IsFor("v-1"));
+    }
+
+    [Fact]
+    public async Task Verify_StageTwice_SecondSaysAlreadyRequested()
+    {
+        await DevVerificationAsync("Failed");
+        await _home.Run.RunAsync("verify", "stage", "dev", "-p", "grommet");
+
+        var result = await _home.Run.RunAsync("verify", "stage", "dev", "-p", "grommet");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("Stage \"dev\" in project \"grommet\": re-verification of \"v-1\" is already requested\n", result.Output);
     }
 
     [Fact]
@@ -59,13 +104,17 @@ public sealed class VerifyStageCommandTests : IDisposable
     [Theory]
     [InlineData("unknown stage", "qa", 1, "Stage \"qa\" not found in project \"grommet\"")]
     [InlineData("no current freight", "prod", 1, "Stage \"prod\" in project \"grommet\" has no current Freight")]
+    [InlineData("unknown project", "dev", 1, "Stage \"dev\" not found in project \"nowhere\"")]
     public async Task Verify_BadRequest_Fails(string scenario, string stage, int exitCode, string expected)
     {
         await DevVerificationAsync("Failed");
 
-        var result = await _home.Run.RunAsync("verify", "stage", stage, "-p", "grommet");
+        var project = scenario == "unknown project" ? "nowhere" : "grommet";
+
+        var result = await _home.Run.RunAsync("verify", "stage", stage, "-p", project);
 
         Assert.True(result.ExitCode == exitCode, scenario + ": " + result);
-        Assert.Contains(expected, result.Error, StringComparison.Ordinal);
+        Assert.Equal("error: " + expected + "\n", result.Error);
+        Assert.Empty(result.Output);
     }
 }

@@ -9,14 +9,17 @@ namespace Barge.Cli.Tests.Warehouses;
 /// <summary>
 /// <c>barge refresh warehouse</c>, <c>barge reconcile --until-idle</c> and <c>barge create credentials</c>
 /// in-process against a real home, a real git repository (file://) and the real store.
+/// <see cref="Remote.RefreshWarehouseCommandRemoteTests"/> runs every test again through a <c>barge serve</c>
+/// over this home's store, whose controllers do the discovery.
 /// </summary>
-public sealed class RefreshWarehouseCommandTests : IDisposable
+public class RefreshWarehouseCommandTests : IAsyncLifetime, IDisposable
 {
     private readonly TempDirectory _home = new("cli");
     private readonly TempDirectory _work = new("cli-work");
     private readonly BargeRun _run;
     private readonly string _repo;
     private long _clock = 1_700_000_000;
+    private Remote.ServedHome? _server;
 
     public RefreshWarehouseCommandTests()
     {
@@ -28,10 +31,34 @@ public sealed class RefreshWarehouseCommandTests : IDisposable
         Git("tag", "dev-1");
     }
 
+    /// <summary>True when the commands go through a server (the derived remote test class).</summary>
+    protected virtual bool Served => false;
+
+    public async Task InitializeAsync()
+    {
+        if (Served)
+        {
+            // The server's controllers run the discovery: they need the wall clock.
+            _server = await Remote.ServedHome.StartAsync(_home.Path, TimeProvider.System, controllers: true);
+            _run.With("BARGE_SERVER", _server.Url).With("BARGE_TOKEN", Remote.ServedHome.AdminToken);
+            // The tables' ages compare the CLI's clock with the server's times: start them together.
+            _run.Time.SetUtcNow(TimeProvider.System.GetUtcNow());
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
+
     public void Dispose()
     {
         _home.Dispose();
         _work.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     private string RepoUrl => new Uri(_repo).AbsoluteUri;
@@ -54,6 +81,11 @@ public sealed class RefreshWarehouseCommandTests : IDisposable
     {
         await ApplyAsync(RepoUrl);
         var refreshed = await _run.RunAsync("refresh", "warehouse", "grommet-dev", "-p", "grommet");
+        if (Served)
+        {
+            // The server discovered on the wall clock: the CLI's clock catches up with it first.
+            _run.Time.SetUtcNow(TimeProvider.System.GetUtcNow());
+        }
         _run.Time.Advance(TimeSpan.FromMinutes(3));
 
         var result = await _run.RunAsync("get", "warehouses", "-p", "grommet");
@@ -114,6 +146,14 @@ public sealed class RefreshWarehouseCommandTests : IDisposable
 
         var result = await _run.RunAsync("reconcile", "--until-idle", "--idle-window", "200");
 
+        if (Served)
+        {
+            // The server's controllers reconcile continuously; `reconcile` runs controllers on this machine only.
+            Assert.Equal(2, result.ExitCode);
+            Assert.StartsWith("error: `reconcile` runs on this machine only; it does not take --server (unset $BARGE_SERVER); the server's controllers reconcile continuously", result.Error, StringComparison.Ordinal);
+            Assert.Empty(result.Output);
+            return;
+        }
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Matches("^idle after [0-9]+ reconcile\\(s\\)\n$", result.Output);
         Assert.Equal(1, await CountAsync("Freight"));
@@ -137,6 +177,20 @@ public sealed class RefreshWarehouseCommandTests : IDisposable
         var again = await _run.RunWithInputAsync("x\n",
             "create", "credentials", "source-creds", "-p", "grommet", "--git", "--repo-url", "https://git.example.com/grommet", "--username", "bot", "--password-stdin");
         Assert.Equal(1, again.ExitCode);
+        Assert.Equal("error: Secret \"source-creds\" in project \"grommet\" already exists\n", again.Error);
+    }
+
+    [Fact]
+    public async Task CreateCredentials_MissingProject_Exit1SayingHowToCreateIt()
+    {
+        await ApplyAsync(RepoUrl);
+
+        var result = await _run.RunWithInputAsync("pw\n",
+            "create", "credentials", "c", "-p", "nowhere", "--image", "--repo-url", "registry.example.com/x", "--username", "u", "--password-stdin");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("error: project \"nowhere\" not found (create it with `barge create project nowhere`)\n", result.Error);
+        Assert.Empty(result.Output);
     }
 
     [Theory]
@@ -144,6 +198,7 @@ public sealed class RefreshWarehouseCommandTests : IDisposable
     [InlineData("two types", new[] { "--git", "--helm", "--repo-url", "https://x.example.com/r", "--username", "u", "--password-stdin" }, "exactly one of --git, --image or --helm")]
     [InlineData("no password source", new[] { "--git", "--repo-url", "https://x.example.com/r", "--username", "u" }, "exactly one of --password-stdin or --password")]
     [InlineData("bad regex", new[] { "--git", "--repo-url", "(x", "--repo-url-is-regex", "--username", "u", "--password-stdin" }, "--repo-url is not a valid regular expression")]
+    [InlineData("empty password", new[] { "--git", "--repo-url", "https://x.example.com/r", "--username", "u", "--password", "" }, "the password is empty")]
     public async Task CreateCredentials_BadUsage_Exit2(string scenario, string[] options, string message)
     {
         await ApplyAsync(RepoUrl);
