@@ -53,7 +53,7 @@ internal static class FreightPage
                 .Append("</td><td>").Append(status?.ApprovedFor?.ContainsKey(name) ?? false ? "yes" : "—").Append("</td>");
             if (canPromote)
             {
-                html.Append("<td class=\"actions\">").Append(PromotionReview.Button(user, project, name, freight.Name, "Promote to " + name, "Promote to " + name));
+                html.Append("<td class=\"actions\">").Append(PromotionReview.Button(project, name, freight.Name, "Promote to " + name, "Promote to " + name));
                 if ((status?.VerifiedIn?.ContainsKey(name) ?? false) && requesting.Any(s => IsDownstreamOf(s, origin, name)))
                 {
                     html.Append("<form method=\"post\" action=\"").Append(UiRoutes.FreightHref(project, freight.Name)).Append("/downstream\">").Append(Html.Csrf(user.Session))

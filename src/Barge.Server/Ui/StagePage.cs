@@ -83,7 +83,7 @@ internal static class StagePage
                 .Append(Html.E(item.Origin?.Name)).Append("</td><td>").Append(Html.E(UiResources.Versions(item.Images, item.Commits, item.Charts))).Append("</td>");
             if (canPromote)
             {
-                html.Append("<td>").Append(PromotionReview.Button(user, project, stage, item.Name, "Promote", "Promote " + (item.Alias ?? item.Name))).Append("</td>");
+                html.Append("<td>").Append(PromotionReview.Button(project, stage, item.Name, "Promote", "Promote " + (item.Alias ?? item.Name))).Append("</td>");
             }
             html.Append("</tr>");
         }

@@ -12,7 +12,7 @@ namespace Barge.Server.Ui;
 
 /// <summary>
 /// The UI's Warehouse view and the actions beyond promote/approve/abort: refresh a Warehouse or a Stage,
-/// reverify a Stage, promote downstream. Each goes through the method the REST API's route calls
+/// reverify a Stage, promote downstream, and the review (dry run) before a promotion. Each goes through the method the REST API's route calls
 /// (<see cref="ResourceActions.RefreshAsync"/>, <see cref="StageVerificationRequests"/>,
 /// <see cref="DownstreamPromotion"/>) with the role that route requires, after the session's CSRF check.
 /// </summary>
@@ -28,6 +28,7 @@ internal static class UiActionRoutes
         ui.MapPost("/projects/{project}/stages/{stage}/refresh", RefreshStageAsync);
         ui.MapPost("/projects/{project}/stages/{stage}/reverify", ReverifyAsync);
         ui.MapPost("/projects/{project}/freight/{freight}/downstream", DownstreamAsync);
+        ui.MapGet("/projects/{project}/stages/{stage}/review", ReviewAsync);
     }
 
     private static async Task<IResult> WarehouseAsync(HttpContext context, string project, string warehouse, UiSessions sessions, IResourceStore store, ResourceReads reads)
@@ -96,7 +97,7 @@ internal static class UiActionRoutes
     /// <c>POST …/stages/{stage}/promotions/downstream</c>); back on the Freight page, the notice names the
     /// Promotions created and any that failed.
     /// </summary>
-    private static async Task<IResult> DownstreamAsync(HttpContext context, string project, string freight, UiSessions sessions, IResourceStore store, TimeProvider time, ResourceReads reads)
+    private static async Task<IResult> DownstreamAsync(HttpContext context, string project, string freight, UiSessions sessions, IResourceStore store, TimeProvider time)
     {
         var (user, failure) = await UiGuard.FormAsync(context, sessions, project, ProjectRole.Promoter);
         if (user is null)
@@ -109,21 +110,51 @@ internal static class UiActionRoutes
         {
             return UiGuard.Error(user, ApiError.BadRequest("choose the Stage to promote downstream from"));
         }
+        // As the API route: the engine resolves the name or alias itself, after the upstream Stage.
+        using var random = RandomNumberGenerator.Create();
+        var result = await new DownstreamPromotion(store, time, random).CreateAsync(project, freight, stage, user.Caller.Actor, context.RequestAborted);
+        if (!result.Succeeded)
+        {
+            return UiGuard.Error(user, Error(result.Failure, result.Message));
+        }
+        var notice = result.Message + (result.Promotions.Count > 0 ? ": " + string.Join(", ", result.Promotions.Select(p => $"{p.Spec?.Stage} ({p.Name})")) : "")
+            + (result.Errors.Count > 0 ? "; failed: " + string.Join("; ", result.Errors) : "");
+        return UiGuard.SeeOther(UiRoutes.FreightHref(project, freight) + "?notice=" + Html.U(notice));
+    }
+
+    /// <summary>
+    /// The review before a manual promotion: the dry run of promoting <c>?freight=</c> (name or alias) to the
+    /// Stage, with the Confirm form. Promoters only, as the promote and dry-run routes; nothing is stored.
+    /// </summary>
+    private static async Task<IResult> ReviewAsync(HttpContext context, string project, string stage, UiSessions sessions, IResourceStore store, ResourceReads reads, PromotionDryRuns dryRuns)
+    {
+        var (user, failure) = await UiGuard.ViewAsync(context, sessions, store, project, ProjectRole.Promoter);
+        if (user is null)
+        {
+            return failure!;
+        }
+        var freight = context.Request.Query["freight"].ToString();
+        if (freight.Length == 0)
+        {
+            return UiGuard.Error(user, ApiError.BadRequest("choose a Freight to promote (the freight query parameter is missing)"));
+        }
+        var target = await reads.GetAsync(new ResourceKey("Stage", project, stage), context.RequestAborted);
+        if (!target.Succeeded)
+        {
+            return UiGuard.Error(user, target.Error);
+        }
         var found = await reads.GetFreightAsync(project, freight, context.RequestAborted);
         if (!found.Succeeded)
         {
             return UiGuard.Error(user, found.Error);
         }
-        using var random = RandomNumberGenerator.Create();
-        var result = await new DownstreamPromotion(store, time, random).CreateAsync(project, found.Value.Key.Name, stage, user.Caller.Actor, context.RequestAborted);
-        if (!result.Succeeded)
+        var run = await dryRuns.RunAsync(project, stage, new PromoteBody(found.Value.Key.Name, null, null), user.Caller.Actor, context.RequestAborted);
+        if (!run.Succeeded)
         {
-            return UiGuard.Error(user, Error(result.Failure, result.Message));
+            return UiGuard.Error(user, run.Error);
         }
-        var notice = $"Promoting downstream of \"{stage}\": "
-            + string.Join(", ", result.Promotions.Select(p => $"{p.Spec?.Stage} ({p.Name})"))
-            + (result.Errors.Count > 0 ? "; failed: " + string.Join("; ", result.Errors) : "");
-        return UiGuard.SeeOther(UiRoutes.FreightHref(project, freight) + "?notice=" + Html.U(notice));
+        var body = PromotionReview.Render(user, project, stage, UiResources.As<Freight>(found.Value), run.Value);
+        return UiGuard.Page(UiLayout.Page($"Review promotion to {stage}", user, body));
     }
 
     /// <summary>The one-line outcome of a previous action, passed back in the query after its redirect.</summary>

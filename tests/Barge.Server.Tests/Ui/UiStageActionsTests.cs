@@ -115,7 +115,7 @@ public sealed class UiStageActionsTests
         Assert.Equal("test", promotion.Spec.GetProperty("stage").GetString());
         Assert.Equal("token:promoter", promotion.Annotations["kargo.akuity.io/create-actor"]);
         var (_, page) = await client.GetAsync(response.Headers.Location!.OriginalString);
-        Assert.Contains("Promoting downstream of &quot;dev&quot;: test (" + promotion.Key.Name + ")", page, StringComparison.Ordinal);
+        Assert.Contains("1 Promotion(s) created downstream of Stage &quot;dev&quot;: test (" + promotion.Key.Name + ")", page, StringComparison.Ordinal);
     }
 
     [Fact]
