@@ -37,6 +37,27 @@ public sealed class UiStageDrawerTests
     }
 
     [Fact]
+    public async Task Stage_SoakTimeLeft_ReasonAndAvailableAtShown()
+    {
+        await using var server = await TestServer.StartAsync();
+        var freight = await UiFixtures.ApplyWithDownstreamAsync(server);
+        var stored = await server.Store.GetAsync(new ResourceKey("Stage", "p1", "test"));
+        var spec = System.Text.Json.Nodes.JsonNode.Parse(stored!.Spec.GetRawText())!;
+        spec["requestedFreight"]![0]!["sources"]!["requiredSoakTime"] = "1h";
+        await server.Store.UpdateAsync(ResourceUpdate.From(stored, System.Text.Json.JsonSerializer.SerializeToElement(spec)));
+        var since = DateTimeOffset.UtcNow.AddMinutes(-10).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        await UiFixtures.WriteStatusAsync(server, new ResourceKey("Freight", "p1", freight),
+            """{"currentlyIn": {"dev": {"since": "SINCE"}}, "verifiedIn": {"dev": {"verifiedAt": "SINCE"}}}""".Replace("SINCE", since, StringComparison.Ordinal));
+        using var client = await UiClient.SignedInAsync(server, TestServer.AdminToken);
+
+        var (_, body) = await client.GetAsync("/ui/projects/p1/stages/test");
+
+        Assert.Contains("data-reason=\"SoakTimeRemaining\">", body, StringComparison.Ordinal);
+        Assert.Contains("must soak in Stage &quot;dev&quot; for", body, StringComparison.Ordinal);
+        Assert.Matches(@"</ul></td><td>\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ</td></tr>", body);
+    }
+
+    [Fact]
     public async Task Stage_VerificationHistory_NewestFirstWithAnalysisRun()
     {
         await using var server = await TestServer.StartAsync();
