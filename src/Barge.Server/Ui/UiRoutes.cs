@@ -34,6 +34,7 @@ internal static class UiRoutes
         ArgumentNullException.ThrowIfNull(app);
         app.MapGet("/", () => Results.Redirect(Prefix)).RequireAccess(Access.Anonymous).ExcludeFromDescription();
         var ui = app.MapGroup(Prefix).RequireAccess(Access.Anonymous).ExcludeFromDescription();
+        UiActionRoutes.Map(ui);
         ui.MapGet("/assets/{file}", UiAssets.Serve);
         ui.MapGet("/signin", SignInPageAsync);
         ui.MapPost("/signin", SignInAsync);
@@ -48,7 +49,6 @@ internal static class UiRoutes
         ui.MapGet("/projects/{project}/promotions/{promotion}", PromotionAsync);
         ui.MapGet("/projects/{project}/promotions/{promotion}/live", PromotionLiveAsync);
         ui.MapPost("/projects/{project}/promotions/{promotion}/abort", AbortAsync);
-        UiActionRoutes.Map(ui);
     }
 
     private static async Task<IResult> SignInPageAsync(HttpContext context, UiSessions sessions) =>

@@ -16,7 +16,7 @@
     });
   }
 
-  // Freight chips are draggable onto Stage cards; a drop opens the same review page as the Promote button.
+  // Freight chips are draggable onto Stage cards; a drop posts the same form as the Promote button.
   function dragAndDrop() {
     var drop = document.getElementById("promote-drop");
     if (!drop) { return; }
