@@ -7,7 +7,8 @@ namespace Barge.Server.Ui;
 
 /// <summary>
 /// One Freight: origin, alias, artifacts (linked when the URL is a web address), status per Stage, and —
-/// for promoters — promote to each Stage that requests its origin, and approve for a Stage.
+/// for promoters — promote to each Stage that requests its origin, promote downstream from a Stage it is
+/// verified in, and approve for a Stage.
 /// </summary>
 internal static class FreightPage
 {
@@ -26,7 +27,7 @@ internal static class FreightPage
             html.Append("<p class=\"notice\" role=\"status\">").Append(Html.E(notice)).Append("</p>");
         }
         html.Append("<dl class=\"facts\"><dt>Name</dt><dd>").Append(Html.E(freight.Name)).Append("</dd><dt>Alias</dt><dd>").Append(Html.E(freight.Alias ?? "—"))
-            .Append("</dd><dt>Origin</dt><dd>").Append(Html.E(freight.Origin?.ToString())).Append("</dd><dt>Discovered</dt><dd>").Append(Html.Time(freight.DiscoveredAt)).Append("</dd></dl>");
+            .Append("</dd><dt>Origin</dt><dd>").Append(freight.Origin?.Name is { Length: > 0 } warehouse ? $"<a href=\"{UiActionRoutes.WarehouseHref(project, warehouse)}\">{Html.E(freight.Origin.ToString())}</a>" : Html.E(freight.Origin?.ToString())).Append("</dd><dt>Discovered</dt><dd>").Append(Html.Time(freight.DiscoveredAt)).Append("</dd></dl>");
         html.Append("<h2>Artifacts</h2><ul class=\"artifacts\">");
         foreach (var image in freight.Images ?? [])
         {
@@ -52,11 +53,14 @@ internal static class FreightPage
                 .Append("</td><td>").Append(status?.ApprovedFor?.ContainsKey(name) ?? false ? "yes" : "—").Append("</td>");
             if (canPromote)
             {
-                var target = UiRoutes.Prefix + "/projects/" + Html.U(project) + "/stages/" + Html.U(name);
-                html.Append("<td class=\"actions\"><form method=\"post\" action=\"").Append(target).Append("/promote\">").Append(Html.Csrf(user.Session))
-                    .Append("<input type=\"hidden\" name=\"freight\" value=\"").Append(Html.E(freight.Name)).Append("\">")
-                    .Append("<button type=\"submit\" aria-label=\"Promote to ").Append(Html.E(name)).Append("\">Promote to ").Append(Html.E(name)).Append("</button></form>")
-                    .Append("<form method=\"post\" action=\"").Append(UiRoutes.FreightHref(project, freight.Name)).Append("/approve\">").Append(Html.Csrf(user.Session))
+                html.Append("<td class=\"actions\">").Append(PromotionReview.Button(project, name, freight.Name, "Promote to " + name, "Promote to " + name));
+                if ((status?.VerifiedIn?.ContainsKey(name) ?? false) && requesting.Any(s => IsDownstreamOf(s, origin, name)))
+                {
+                    html.Append("<form method=\"post\" action=\"").Append(UiRoutes.FreightHref(project, freight.Name)).Append("/downstream\">").Append(Html.Csrf(user.Session))
+                        .Append("<input type=\"hidden\" name=\"stage\" value=\"").Append(Html.E(name)).Append("\">")
+                        .Append("<button type=\"submit\" aria-label=\"Promote downstream from ").Append(Html.E(name)).Append("\">Promote downstream</button></form>");
+                }
+                html.Append("<form method=\"post\" action=\"").Append(UiRoutes.FreightHref(project, freight.Name)).Append("/approve\">").Append(Html.Csrf(user.Session))
                     .Append("<input type=\"hidden\" name=\"stage\" value=\"").Append(Html.E(name)).Append("\">")
                     .Append("<button type=\"submit\" aria-label=\"Approve for ").Append(Html.E(name)).Append("\">Approve</button></form></td>");
             }
@@ -65,6 +69,10 @@ internal static class FreightPage
         html.Append("</tbody></table>");
         return html.ToString();
     }
+
+    /// <summary>Whether <paramref name="stage"/> takes Freight of <paramref name="origin"/> from <paramref name="upstream"/> (as <c>DownstreamPromotion</c> selects).</summary>
+    private static bool IsDownstreamOf(Stage stage, string origin, string upstream) =>
+        (stage.Spec?.RequestedFreight ?? []).Any(r => r.Origin?.Name == origin && (r.Sources?.Stages ?? []).Contains(upstream));
 
     private static string Link(string? url) =>
         url is { } u && Uri.TryCreate(u, UriKind.Absolute, out var parsed) && parsed.Scheme is "https" or "http"

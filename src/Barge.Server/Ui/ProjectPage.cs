@@ -21,7 +21,7 @@ internal static class ProjectPage
             stage => UiResources.Current(stage).Values
                 .Select(r => $"{r.Origin?.Name}: {(r.Name is { } n && byName.TryGetValue(n, out var f) ? f.Alias ?? n : r.Name)}")
                 .ToList(),
-            warehouse => "#lane-" + Html.U(warehouse),
+            warehouse => UiActionRoutes.WarehouseHref(project, warehouse),
             stage => UiRoutes.StageHref(project, stage));
         var layout = GraphLayout.Compute(graph, new GraphLayoutOptions { ExpandedGroups = expanded.ToHashSet(StringComparer.Ordinal) });
 
@@ -32,7 +32,7 @@ internal static class ProjectPage
         if (canPromote)
         {
             html.Append("<div id=\"promote-drop\" hidden data-csrf=\"").Append(Html.E(user.Session.Csrf)).Append("\" data-action=\"")
-                .Append(UiRoutes.Prefix).Append("/projects/").Append(Html.U(project)).Append("/stages/{stage}/promote\"></div>");
+                .Append(UiRoutes.Prefix).Append("/projects/").Append(Html.U(project)).Append("/stages/{stage}/review\"></div>");
         }
         html.Append("<section aria-labelledby=\"graph-h\"><h2 id=\"graph-h\">Pipeline</h2><div class=\"graph\">").Append(SvgGraph.Render(layout)).Append("</div></section>")
             .Append(StageCards.Render(project, stages, byName))

@@ -8,7 +8,7 @@ namespace Barge.Server.Ui;
 /// <summary>
 /// The UI's checks, in the API's terms: a session (else a redirect to sign-in), the caller's role in the
 /// project by the same <see cref="Caller.Can"/> the API uses (else 403), the project's existence (else
-/// 404) and, on every form post, the session's CSRF token (else 400).
+/// 404) and, on every form post, the session's CSRF token (else 403, as a refused role).
 /// </summary>
 internal static class UiGuard
 {
@@ -32,12 +32,12 @@ internal static class UiGuard
         }
         if (!context.Request.HasFormContentType)
         {
-            return (null, Error(user, ApiError.BadRequest("the request is not a form post; the CSRF token is missing")));
+            return (null, Error(user, ApiError.Forbidden("the request is not a form post; the CSRF token is missing")));
         }
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         if (!UiSessions.CsrfMatches(user.Session, form[UiRoutes.CsrfField].ToString()))
         {
-            return (null, Error(user, ApiError.BadRequest("the form's CSRF token is missing or invalid; reload the page and try again")));
+            return (null, Error(user, ApiError.Forbidden("the form's CSRF token is missing or invalid; reload the page and try again")));
         }
         if (project is not null && role is { } needed && await RoleFailureAsync(context, user, project, needed) is { } failure)
         {

@@ -34,6 +34,7 @@ internal static class UiRoutes
         ArgumentNullException.ThrowIfNull(app);
         app.MapGet("/", () => Results.Redirect(Prefix)).RequireAccess(Access.Anonymous).ExcludeFromDescription();
         var ui = app.MapGroup(Prefix).RequireAccess(Access.Anonymous).ExcludeFromDescription();
+        UiActionRoutes.Map(ui);
         ui.MapGet("/assets/{file}", UiAssets.Serve);
         ui.MapGet("/signin", SignInPageAsync);
         ui.MapPost("/signin", SignInAsync);
@@ -104,14 +105,14 @@ internal static class UiRoutes
         return UiGuard.Page(UiLayout.Page(project, user, await ProjectPage.RenderAsync(store, user, project, filter, expanded, context.RequestAborted)));
     }
 
-    private static async Task<IResult> StageAsync(HttpContext context, string project, string stage, UiSessions sessions, IResourceStore store, ResourceReads reads)
+    private static async Task<IResult> StageAsync(HttpContext context, string project, string stage, UiSessions sessions, IResourceStore store, ResourceReads reads, TimeProvider time)
     {
         var (user, failure) = await UiGuard.ViewAsync(context, sessions, store, project, ProjectRole.Viewer);
         if (user is null)
         {
             return failure!;
         }
-        var body = await StagePage.RenderAsync(store, reads, user, project, stage, context.RequestAborted);
+        var body = await StagePage.RenderAsync(store, reads, time, user, project, stage, UiActionRoutes.Notice(context), context.RequestAborted);
         return body.Succeeded ? UiGuard.Page(UiLayout.Page("Stage " + stage, user, body.Value)) : UiGuard.Error(user, body.Error);
     }
 

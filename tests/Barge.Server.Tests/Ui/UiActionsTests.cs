@@ -58,7 +58,7 @@ public sealed class UiActionsTests
 
         using var response = await client.PostFormAsync("/ui/projects/p1/stages/dev/promote", fields);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Contains("CSRF token is missing or invalid", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Empty((await server.Store.ListAsync(ResourceQuery.OfKind("Promotion", "p1"))).Items);
     }
@@ -75,7 +75,7 @@ public sealed class UiActionsTests
 
         using var response = await victim.PostFormAsync("/ui/projects/p1/stages/dev/promote", ("_csrf", attackersCsrf), ("freight", freight));
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
     [Fact]

@@ -34,11 +34,11 @@
         card.classList.remove("target");
         var freight = event.dataTransfer.getData("text/plain");
         var stage = card.getAttribute("data-stage");
-        if (!freight || !window.confirm("Promote " + freight + " to " + stage + "?")) { return; }
+        if (!freight) { return; }
         var form = document.createElement("form");
-        form.method = "post";
+        form.method = "get"; // the review page (dry run) confirms, as the Promote buttons
         form.action = drop.getAttribute("data-action").replace("{stage}", encodeURIComponent(stage));
-        [["_csrf", drop.getAttribute("data-csrf")], ["freight", freight]].forEach(function (pair) {
+        [["freight", freight]].forEach(function (pair) {
           var input = document.createElement("input");
           input.type = "hidden";
           input.name = pair[0];
