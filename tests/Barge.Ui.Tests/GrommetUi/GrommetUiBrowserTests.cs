@@ -26,6 +26,9 @@ public sealed class GrommetUiBrowserTests(BrowserFixture browser)
 
             await releaseLane.GetByRole(AriaRole.Link, new() { Name = "release-one" }).ClickAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Promote to dev" }).ClickAsync();
+            await page.WaitForURLAsync(url => url.Contains("/review", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+            await BrowserFixture.ScreenshotAsync(page, "ui-review-1280", fullPage: true);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Confirm promotion of release-one to dev" }).ClickAsync();
             await page.WaitForURLAsync(url => url.Contains("/promotions/", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
             await page.EvaluateAsync("() => { window.__notReloaded = true; }");
             var phase = page.Locator("#promotion-live dd.phase");
