@@ -44,6 +44,31 @@ public sealed partial class PostgresResourceStore
         return new ResourceList(items, version);
     }
 
+    public async Task<ResourcePage> ListPageAsync(ResourceQuery query, int offset, int limit, CancellationToken cancellationToken = default)
+    {
+        ResourcePage.Validate(query, offset, limit);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        var version = await ReadCounterAsync(connection, "resource_version", cancellationToken);
+        await using var count = new NpgsqlCommand { Connection = connection };
+        count.CommandText = $"SELECT count(*) {PostgresQuery.FromWhere(query, count.Parameters)}";
+        var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        await using var command = new NpgsqlCommand { Connection = connection };
+        command.CommandText = $"SELECT {PostgresWriteTransaction.Columns} {PostgresQuery.FromWhere(query, command.Parameters)} ORDER BY r.created_ms DESC, r.name LIMIT @page_limit OFFSET @page_offset";
+        command.Parameters.AddWithValue("page_limit", limit);
+        command.Parameters.AddWithValue("page_offset", offset);
+        var items = new List<StoredResource>(Math.Min(limit, Math.Max(0, total - offset)));
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                items.Add(PostgresWriteTransaction.ReadResource(reader, 0));
+            }
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return new ResourcePage(items, total, version);
+    }
+
     public async Task<long> GetResourceVersionAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);

@@ -45,6 +45,32 @@ public sealed partial class SqliteResourceStore
         return new ResourceList(items, version);
     }
 
+    public async Task<ResourcePage> ListPageAsync(ResourceQuery query, int offset, int limit, CancellationToken cancellationToken = default)
+    {
+        ResourcePage.Validate(query, offset, limit);
+        await using var connection = await OpenReaderAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        var version = ReadVersion(connection, transaction);
+        await using var count = connection.CreateCommand();
+        count.Transaction = transaction;
+        count.CommandText = $"SELECT count(*) {SqliteQuery.FromWhere(query, count)}";
+        var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT {ResourceColumns} {SqliteQuery.FromWhere(query, command)} ORDER BY r.created_ms DESC, r.name LIMIT $page_limit OFFSET $page_offset";
+        command.Parameters.AddWithValue("$page_limit", limit);
+        command.Parameters.AddWithValue("$page_offset", offset);
+        var items = new List<StoredResource>(Math.Min(limit, Math.Max(0, total - offset)));
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                items.Add(ReadResource(reader, 0));
+            }
+        }
+        return new ResourcePage(items, total, version);
+    }
+
     public async Task<long> GetResourceVersionAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenReaderAsync(cancellationToken);
