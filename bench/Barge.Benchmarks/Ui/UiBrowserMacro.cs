@@ -133,7 +133,9 @@ internal static class UiBrowserMacro
         var cookies = new System.Net.CookieContainer();
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections + 8, CookieContainer = cookies, AllowAutoRedirect = false };
         using var http = new HttpClient(handler) { BaseAddress = new Uri(url), Timeout = Timeout.InfiniteTimeSpan };
-        using (var signIn = await http.PostAsync("/ui/signin", new FormUrlEncodedContent([new("token", token)])))
+        var form = await http.GetStringAsync("/ui/signin");
+        var csrf = System.Text.RegularExpressions.Regex.Match(form, "name=\"_csrf\" value=\"([^\"]+)\"").Groups[1].Value;
+        using (var signIn = await http.PostAsync("/ui/signin", new FormUrlEncodedContent([new("_csrf", csrf), new("token", token)])))
         {
             if ((int)signIn.StatusCode is not (302 or 303))
             {
