@@ -26,4 +26,31 @@ public sealed record ResourcePage(IReadOnlyList<StoredResource> Items, int Total
             throw new ArgumentOutOfRangeException(nameof(limit), limit, $"list page {query}: limit must be 1 to {MaxLimit}");
         }
     }
+
+    /// <summary>As <see cref="Validate(ResourceQuery, int, int)"/>, and a group path of plain member names.</summary>
+    public static void Validate(ResourceQuery query, IReadOnlyList<string> groupPath, int offset, int limit)
+    {
+        Validate(query, offset, limit);
+        ArgumentNullException.ThrowIfNull(groupPath);
+        if (groupPath.Count == 0 || groupPath.Any(m => string.IsNullOrEmpty(m) || m.Contains('"', StringComparison.Ordinal) || m.Contains('\\', StringComparison.Ordinal)))
+        {
+            throw new ArgumentException($"list group pages {query}: group path \"{string.Join('.', groupPath)}\" needs members without quotes or backslashes", nameof(groupPath));
+        }
+    }
+
+    /// <summary>Collects grouped rows (already in group, then page order) into pages.</summary>
+    internal static IReadOnlyDictionary<string, ResourcePage> Group(IEnumerable<(string Group, StoredResource Item, int Total)> rows, long version)
+    {
+        var items = new Dictionary<string, (List<StoredResource> Items, int Total)>(StringComparer.Ordinal);
+        foreach (var (group, item, total) in rows)
+        {
+            if (!items.TryGetValue(group, out var entry))
+            {
+                entry = ([], total);
+                items[group] = entry;
+            }
+            entry.Items.Add(item);
+        }
+        return items.ToDictionary(p => p.Key, p => new ResourcePage(p.Value.Items, p.Value.Total, version), StringComparer.Ordinal);
+    }
 }

@@ -8,7 +8,8 @@ namespace Barge.Server.Ui;
 
 /// <summary>
 /// The Freight timeline: one lane per Warehouse, newest first (the store's creation order), <see cref="PageSize"/>
-/// Freight per page read from the store a page at a time (<see cref="IResourceStore.ListPageAsync"/>), each
+/// Freight per page read from the store a page at a time (every lane in one grouped read,
+/// <see cref="IResourceStore.ListGroupPagesAsync"/>; one lane with <see cref="IResourceStore.ListPageAsync"/>), each
 /// marked with the Stages it is in and verified in; filters by origin and by Stage (a Stage filter reads the
 /// lane's Freight and filters them, since "in or verified in" is an OR the store's filters do not express).
 /// Freight chips are draggable onto Stage cards to promote. Each lane is a live fragment (<see cref="LaneId"/>).
@@ -18,6 +19,8 @@ internal static class FreightTimeline
     public const int PageSize = 25;
 
     public sealed record Filter(string? Origin, string? Stage, int Page);
+
+    private static readonly IReadOnlyList<string> OriginPath = ["origin", "name"];
 
     public static string LaneId(string warehouse) => "lane-" + warehouse;
 
@@ -31,9 +34,15 @@ internal static class FreightTimeline
         {
             html.Append("<p class=\"hint\">Drag a Freight onto a Stage card to promote it.</p>");
         }
+        // Every lane without a filter: one grouped read (a page per origin) instead of a read per lane.
+        IReadOnlyDictionary<string, ResourcePage>? pages = filter.Origin is not { Length: > 0 } && filter.Stage is not { Length: > 0 }
+            ? await store.ListGroupPagesAsync(ResourceQuery.OfKind("Freight", project), OriginPath, Math.Max(0, filter.Page) * PageSize, PageSize, cancellationToken)
+            : null;
         foreach (var warehouse in warehouses.Where(w => Shows(filter, w)))
         {
-            html.Append(await LaneAsync(store, project, warehouse, filter, canPromote, cancellationToken));
+            html.Append(pages is not null && pages.TryGetValue(warehouse, out var page)
+                ? Lane(project, warehouse, page.Items.Select(UiResources.As<Freight>).ToList(), page.Total, Math.Max(0, filter.Page), filter, canPromote)
+                : await LaneAsync(store, project, warehouse, filter, canPromote, cancellationToken));
         }
         html.Append("</section>");
         return html.ToString();
@@ -46,6 +55,11 @@ internal static class FreightTimeline
     public static async Task<string> LaneAsync(IResourceStore store, string project, string warehouse, Filter filter, bool canPromote, CancellationToken cancellationToken)
     {
         var (items, total, page) = await ReadLaneAsync(store, project, warehouse, filter, cancellationToken);
+        return Lane(project, warehouse, items, total, page, filter, canPromote);
+    }
+
+    private static string Lane(string project, string warehouse, IReadOnlyList<Freight> items, int total, int page, Filter filter, bool canPromote)
+    {
         var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
         var html = new StringBuilder();
         html.Append("<div class=\"lane\" id=\"").Append(Html.E(LaneId(warehouse))).Append("\" role=\"region\" aria-label=\"Warehouse ").Append(Html.E(warehouse))
@@ -86,7 +100,7 @@ internal static class FreightTimeline
 
     private static async Task<(IReadOnlyList<Freight> Items, int Total, int Page)> ReadLaneAsync(IResourceStore store, string project, string warehouse, Filter filter, CancellationToken cancellationToken)
     {
-        var query = ResourceQuery.OfKind("Freight", project) with { Fields = [FieldFilter.Equal(FieldRoot.Spec, ["origin", "name"], warehouse)] };
+        var query = ResourceQuery.OfKind("Freight", project) with { Fields = [FieldFilter.Equal(FieldRoot.Spec, OriginPath, warehouse)] };
         var requested = Math.Max(0, filter.Page);
         if (filter.Stage is { Length: > 0 } stage)
         {

@@ -91,4 +91,42 @@ public abstract partial class ResourceStoreContract
     {
         await Assert.ThrowsAsync<ArgumentException>(() => Store.ListPageAsync(new ResourceQuery { Project = "grommet" }, 0, 10));
     }
+
+    [Theory]
+    [InlineData("first page", 0, 2, "builds=f10,f08;release=f11,f09")]
+    [InlineData("second page", 2, 2, "builds=f06,f04;release=f07,f05")]
+    [InlineData("past one group's end", 5, 2, "builds=f00;release=f01")]
+    [InlineData("past every end", 6, 2, "")]
+    public async Task ListGroupPages_FreightByOrigin_EachGroupNewestFirstWithItsTotal(string because, int offset, int limit, string expected)
+    {
+        _ = because;
+        await SeedTimelineAsync(12);
+        await Store.CreateAsync(new NewResource(new ResourceKey("Freight", "grommet", "no-origin"), "v1", Json("""{"origin":{"name":7}}""")));
+
+        var pages = await Store.ListGroupPagesAsync(ResourceQuery.OfKind("Freight", "grommet"), ["origin", "name"], offset, limit);
+
+        Assert.Equal(expected, string.Join(';', pages.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "=" + string.Join(',', p.Value.Items.Select(r => r.Key.Name)))));
+        Assert.All(pages.Values, p => Assert.Equal(6, p.Total));
+    }
+
+    [Fact]
+    public async Task ListGroupPages_AgreesWithListPageOfEachGroup()
+    {
+        await SeedTimelineAsync(9);
+
+        var pages = await Store.ListGroupPagesAsync(ResourceQuery.OfKind("Freight", "grommet"), ["origin", "name"], 1, 3);
+
+        foreach (var origin in new[] { "builds", "release" })
+        {
+            var single = await Store.ListPageAsync(Lane(origin), 1, 3);
+            Assert.Equal(single.Items.Select(r => r.Key.Name), pages[origin].Items.Select(r => r.Key.Name));
+            Assert.Equal(single.Total, pages[origin].Total);
+        }
+    }
+
+    [Fact]
+    public async Task ListGroupPages_EmptyGroupPath_Throws()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.ListGroupPagesAsync(ResourceQuery.OfKind("Freight", "grommet"), [], 0, 10));
+    }
 }
