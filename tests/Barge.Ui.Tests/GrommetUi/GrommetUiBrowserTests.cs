@@ -85,14 +85,15 @@ public sealed class GrommetUiBrowserTests(BrowserFixture browser)
             var chip = page.GetByRole(AriaRole.Region, new() { Name = "Warehouse grommet-dev lane" }).Locator("li.chip", new() { HasText = "nightly-build" });
             var card = page.GetByRole(AriaRole.Article, new() { Name = "Stage dev" });
             Assert.Equal("true", await chip.GetAttributeAsync("draggable"));
+            var freight = await chip.GetAttributeAsync("data-freight") ?? throw new InvalidOperationException("the chip names no Freight");
 
             await chip.DragToAsync(card);
 
             await page.WaitForURLAsync(url => url.Contains("/promotions/", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
-            Assert.Equal("Promote dev-build to dev?", Assert.Single(dialogs));
+            Assert.Equal($"Promote {freight} to dev?", Assert.Single(dialogs));
             var phase = page.Locator("#promotion-live dd.phase");
             await Assertions.Expect(phase).ToHaveAttributeAsync("data-phase", "Succeeded", new() { Timeout = 60_000 });
-            Assert.Contains("dev-build", await page.Locator("#promotion-live").InnerTextAsync(), StringComparison.Ordinal);
+            Assert.Contains(freight, await page.Locator("#promotion-live").InnerTextAsync(), StringComparison.Ordinal);
             await page.GotoAsync(server.Url("/ui/projects/grommet"));
             Assert.Contains("nightly-build", await page.GetByRole(AriaRole.Article, new() { Name = "Stage dev" }).InnerTextAsync(), StringComparison.Ordinal);
         }
