@@ -77,7 +77,17 @@ internal static class ProjectLive
         }
         catch (ChangesCompactedException)
         {
-            // Too far behind to resume: end the stream; the browser's reconnect starts from now, and a reload shows all.
+            // Too far behind to resume: the page cannot be patched, so it is told to reload itself.
+            await gate.WaitAsync(cancellationToken);
+            try
+            {
+                await response.WriteAsync("event: stale\ndata: the changes since this page was rendered were compacted; reload\n\n", cancellationToken);
+                await response.Body.FlushAsync(cancellationToken);
+            }
+            finally
+            {
+                gate.Release();
+            }
         }
         finally
         {

@@ -77,6 +77,31 @@ public sealed class ProjectLiveBrowserTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task LiveStream_ResumeFromCompactedVersion_SendsStaleEvent()
+    {
+        await using var server = await UiServer.StartAsync();
+        await GrommetPipeline.ApplyAsync(server);
+        using var handler = new SocketsHttpHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
+        using var http = new HttpClient(handler) { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(30) };
+        using (var signIn = await http.PostAsync("/ui/signin", await SignInFormAsync(http)))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        }
+        var stage = await server.Store.GetAsync(new ResourceKey("Stage", "grommet", "dev")) ?? throw new InvalidOperationException("no dev Stage");
+        var written = await server.Store.UpdateStatusAsync(stage.Key, stage.ResourceVersion, Json("""{"health":{"status":"Unhealthy"}}"""));
+        await server.Store.CompactChangesAsync(written.ResourceVersion);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/ui/projects/grommet/live");
+        request.Headers.Add("Last-Event-ID", "1");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        var body = await response.Content.ReadAsStringAsync(timeout.Token);
+
+        Assert.StartsWith("event: stale\n", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("event: fragment", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task LiveStream_NoSession_RedirectsToSignIn()
     {
         await using var server = await UiServer.StartAsync();

@@ -19,6 +19,11 @@
       dragAndDrop(template.content);
       if (old) { old.replaceWith(fresh); } else { container.appendChild(fresh); }
     });
+    // The server can no longer patch this page (its changes were compacted away): show it afresh.
+    source.addEventListener("stale", function () {
+      source.close();
+      window.location.reload();
+    });
   }
 
   // Freight chips are draggable onto Stage cards; a drop posts the same form as the Promote button.
