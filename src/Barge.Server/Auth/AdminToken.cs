@@ -58,6 +58,11 @@ public sealed class AdminToken
         return new AdminToken(value, path) { Source = path };
     }
 
+    /// <summary>Whether a token's SHA-256 (lowercase hex, as <see cref="ApiTokens.Hash"/> writes it) is the admin token's.</summary>
+    public bool MatchesHash(string sha256Hex) =>
+        sha256Hex.Length == 64 && sha256Hex.All(char.IsAsciiHexDigitLower)
+        && CryptographicOperations.FixedTimeEquals(Convert.FromHexString(sha256Hex), _hash);
+
     public bool Matches(string presented) =>
         CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(presented)), _hash);
 }

@@ -96,7 +96,19 @@ public sealed class ApiTokens
         {
             return null;
         }
-        var hash = Hash(presented);
+        return await AuthenticateHashAsync(Hash(presented), cancellationToken);
+    }
+
+    /// <summary>
+    /// The live token whose SHA-256 (lowercase hex) is <paramref name="hash"/>: a UI session keeps only the
+    /// hash of the token it signed in with and re-checks it on every request, so revoking ends it at once.
+    /// </summary>
+    public async Task<ApiToken?> AuthenticateHashAsync(string hash, CancellationToken cancellationToken = default)
+    {
+        if (hash.Length != 64)
+        {
+            return null;
+        }
         var query = ResourceQuery.OfKind(Kind, "") with { Fields = [FieldFilter.Equal(FieldRoot.Spec, ["sha256"], hash)] };
         var found = await _store.ListAsync(query, cancellationToken);
         foreach (var item in found.Items)
@@ -121,7 +133,8 @@ public sealed class ApiTokens
     /// <summary>Whether a presented value has the shape of an API token (anything else is never one).</summary>
     internal static bool HasTokenPrefix(string presented) => presented.StartsWith(Prefix, StringComparison.Ordinal);
 
-    internal static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+    /// <summary>The SHA-256 of a token, lowercase hex: what the store keeps.</summary>
+    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     private static ApiToken Read(StoredResource stored)
     {

@@ -24,11 +24,12 @@ internal static class UiLayout
         return html.ToString();
     }
 
-    public static string SignIn(string? error) =>
+    /// <summary>The sign-in form; <paramref name="csrf"/> is the double-submit token of its pre-session cookie.</summary>
+    public static string SignIn(string? error, string csrf) =>
         Page("Sign in", null,
             "<section class=\"signin\"><h1>Sign in</h1>"
             + (error is null ? "" : $"<p class=\"error\" role=\"alert\">{Html.E(error)}</p>")
-            + $"<form method=\"post\" action=\"{UiRoutes.Prefix}/signin\"><label for=\"token\">Server token</label>"
+            + $"<form method=\"post\" action=\"{UiRoutes.Prefix}/signin\"><input type=\"hidden\" name=\"{UiRoutes.CsrfField}\" value=\"{Html.E(csrf)}\"><label for=\"token\">Server token</label>"
             + "<input id=\"token\" name=\"token\" type=\"password\" autocomplete=\"current-password\" required>"
             + "<button type=\"submit\">Sign in</button></form>"
             + "<p class=\"hint\">Use the admin token or an API token (<code>barge token create</code>).</p></section>");

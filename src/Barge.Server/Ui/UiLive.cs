@@ -73,7 +73,8 @@ internal static class UiLive
         }
     }
 
-    private static async Task SendAsync(HttpResponse response, long version, string fragment, CancellationToken cancellationToken)
+    /// <summary>Writes one <c>fragment</c> event with its id and flushes it.</summary>
+    internal static async Task SendAsync(HttpResponse response, long version, string fragment, CancellationToken cancellationToken)
     {
         var text = new StringBuilder("event: fragment\nid: ").Append(version.ToString(CultureInfo.InvariantCulture)).Append('\n');
         foreach (var line in fragment.Split('\n'))
@@ -85,7 +86,8 @@ internal static class UiLive
         await response.Body.FlushAsync(cancellationToken);
     }
 
-    private static async Task BeatAsync(HttpResponse response, SemaphoreSlim gate, CancellationToken cancellationToken)
+    /// <summary>A comment every <see cref="Heartbeat"/> (under <paramref name="gate"/>) until cancelled.</summary>
+    internal static async Task BeatAsync(HttpResponse response, SemaphoreSlim gate, CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {

@@ -21,6 +21,28 @@ internal static class UiResources
         return list.Items.Select(As<T>).ToList();
     }
 
+    /// <summary>
+    /// Freight name → alias for the named Freight of a project, read one by one (the Stage cards need the
+    /// aliases of the Freight they hold, not the project's whole Freight list); an unknown name maps to null.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, string?>> AliasesAsync(IResourceStore store, string project, IEnumerable<string> names, CancellationToken cancellationToken)
+    {
+        var aliases = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            if (aliases.ContainsKey(name))
+            {
+                continue;
+            }
+            var stored = await store.GetAsync(new ResourceKey("Freight", project, name), cancellationToken);
+            aliases[name] = stored?.Spec.ValueKind == System.Text.Json.JsonValueKind.Object
+                && stored.Spec.TryGetProperty("alias", out var alias) && alias.ValueKind == System.Text.Json.JsonValueKind.String
+                ? alias.GetString()
+                : null;
+        }
+        return aliases;
+    }
+
     /// <summary>The Stage's current Freight per origin (<c>Warehouse/name</c> → reference), newest collection.</summary>
     public static IReadOnlyDictionary<string, FreightReference> Current(Stage stage) =>
         stage.Status?.FreightHistory is { Count: > 0 } history && history[0].Items is { } items

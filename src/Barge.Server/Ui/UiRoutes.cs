@@ -49,24 +49,29 @@ internal static class UiRoutes
         ui.MapGet("/projects/{project}/promotions/{promotion}", PromotionAsync);
         ui.MapGet("/projects/{project}/promotions/{promotion}/live", PromotionLiveAsync);
         ui.MapPost("/projects/{project}/promotions/{promotion}/abort", AbortAsync);
+        ui.MapUiLive();
     }
 
     private static async Task<IResult> SignInPageAsync(HttpContext context, UiSessions sessions) =>
-        await sessions.ResolveAsync(context) is not null ? Results.Redirect(Prefix) : UiGuard.Page(UiLayout.SignIn(null));
+        await sessions.ResolveAsync(context) is not null ? Results.Redirect(Prefix) : UiGuard.Page(UiLayout.SignIn(null, UiSessions.SignInCsrf(context)));
 
     private static async Task<IResult> SignInAsync(HttpContext context, UiSessions sessions)
     {
         if (!context.Request.HasFormContentType)
         {
-            return UiGuard.Page(UiLayout.SignIn("Sign-in expects a form with a token."), 400);
+            return UiGuard.Page(UiLayout.SignIn("Sign-in expects a form with a token.", UiSessions.SignInCsrf(context)), 400);
         }
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        if (!UiSessions.SignInCsrfMatches(context, form[CsrfField].ToString()))
+        {
+            return UiGuard.Page(UiLayout.SignIn("The sign-in form expired or did not come from this server; try again.", UiSessions.SignInCsrf(context)), 400);
+        }
         var token = form["token"].ToString();
         if (await sessions.AuthenticateAsync(token, context.RequestAborted) is null)
         {
-            return UiGuard.Page(UiLayout.SignIn("That token is not valid on this server."), 401);
+            return UiGuard.Page(UiLayout.SignIn("That token is not valid on this server.", UiSessions.SignInCsrf(context)), 401);
         }
-        sessions.Start(context, token);
+        await sessions.StartAsync(context, token);
         return Results.Redirect(Prefix, permanent: false, preserveMethod: false);
     }
 
@@ -77,7 +82,7 @@ internal static class UiRoutes
         {
             return failure!;
         }
-        sessions.End(context);
+        await sessions.EndAsync(context);
         return UiGuard.SeeOther(Prefix + "/signin");
     }
 

@@ -45,6 +45,60 @@ public sealed partial class SqliteResourceStore
         return new ResourceList(items, version);
     }
 
+    public async Task<ResourcePage> ListPageAsync(ResourceQuery query, int offset, int limit, CancellationToken cancellationToken = default)
+    {
+        ResourcePage.Validate(query, offset, limit);
+        await using var connection = await OpenReaderAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        var version = ReadVersion(connection, transaction);
+        await using var count = connection.CreateCommand();
+        count.Transaction = transaction;
+        count.CommandText = $"SELECT count(*) {SqliteQuery.FromWhere(query, count)}";
+        var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT {ResourceColumns} {SqliteQuery.FromWhere(query, command)} ORDER BY r.created_ms DESC, r.name LIMIT $page_limit OFFSET $page_offset";
+        command.Parameters.AddWithValue("$page_limit", limit);
+        command.Parameters.AddWithValue("$page_offset", offset);
+        var items = new List<StoredResource>(Math.Min(limit, Math.Max(0, total - offset)));
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                items.Add(ReadResource(reader, 0));
+            }
+        }
+        return new ResourcePage(items, total, version);
+    }
+
+    public async Task<IReadOnlyDictionary<string, ResourcePage>> ListGroupPagesAsync(ResourceQuery query, IReadOnlyList<string> groupPath, int offset, int limit, CancellationToken cancellationToken = default)
+    {
+        ResourcePage.Validate(query, groupPath, offset, limit);
+        await using var connection = await OpenReaderAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        var version = ReadVersion(connection, transaction);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        const string group = "json_extract(r.spec, $group_path)";
+        command.CommandText =
+            $"SELECT * FROM (SELECT {ResourceColumns}, {group} AS grp, "
+            + $"row_number() OVER (PARTITION BY {group} ORDER BY r.created_ms DESC, r.name) AS rn, count(*) OVER (PARTITION BY {group}) AS total "
+            + $"{SqliteQuery.FromWhere(query, command)} AND json_type(r.spec, $group_path) = 'text') "
+            + "WHERE rn > $page_offset AND rn <= $page_offset + $page_limit ORDER BY grp, rn";
+        command.Parameters.AddWithValue("$group_path", "$" + string.Concat(groupPath.Select(m => ".\"" + m + "\"")));
+        command.Parameters.AddWithValue("$page_limit", limit);
+        command.Parameters.AddWithValue("$page_offset", offset);
+        var rows = new List<(string, StoredResource, int)>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add((reader.GetString(13), ReadResource(reader, 0), reader.GetInt32(15)));
+            }
+        }
+        return ResourcePage.Group(rows, version);
+    }
+
     public async Task<long> GetResourceVersionAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenReaderAsync(cancellationToken);

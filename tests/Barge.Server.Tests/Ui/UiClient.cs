@@ -8,9 +8,9 @@ internal sealed partial class UiClient : IDisposable
 {
     private readonly HttpClient _client;
 
-    private UiClient(Uri address)
+    private UiClient(Uri address, CookieContainer? cookies = null)
     {
-        Cookies = new CookieContainer();
+        Cookies = cookies ?? new CookieContainer();
         _client = new HttpClient(new HttpClientHandler { CookieContainer = Cookies, UseCookies = true, AllowAutoRedirect = false })
         {
             BaseAddress = address,
@@ -24,6 +24,9 @@ internal sealed partial class UiClient : IDisposable
 
     public static UiClient Anonymous(TestServer server) => new(server.Address);
 
+    /// <summary>A client of another server (a replica) sharing this client's cookies, as one browser would.</summary>
+    public UiClient On(Uri address) => new(address, Cookies);
+
     /// <summary>Signs in with a token and returns the client (throws when sign-in is refused).</summary>
     public static async Task<UiClient> SignedInAsync(TestServer server, string token)
     {
@@ -36,8 +39,12 @@ internal sealed partial class UiClient : IDisposable
         return client;
     }
 
-    public Task<HttpResponseMessage> SignInAsync(string token) =>
-        _client.PostAsync("/ui/signin", new FormUrlEncodedContent([new("token", token)]));
+    /// <summary>Opens the sign-in form (its pre-session cookie) and posts it with its CSRF field and the token.</summary>
+    public async Task<HttpResponseMessage> SignInAsync(string token)
+    {
+        var csrf = await CsrfAsync("/ui/signin");
+        return await _client.PostAsync("/ui/signin", new FormUrlEncodedContent([new("_csrf", csrf), new("token", token)]));
+    }
 
     public async Task<(HttpStatusCode Status, string Body)> GetAsync(string path)
     {

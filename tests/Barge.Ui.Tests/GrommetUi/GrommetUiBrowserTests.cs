@@ -69,6 +69,60 @@ public sealed class GrommetUiBrowserTests(BrowserFixture browser)
         }
     }
 
+    [Fact]
+    public async Task DragFreightChipOntoStageCard_ReviewsThenPromotesAndCardShowsIt()
+    {
+        await using var server = await UiServer.StartAsync(o => o with { RunControllers = true });
+        await GrommetPipeline.ApplyAsync(server);
+        var page = await browser.NewPageAsync(1280, 800);
+        try
+        {
+            await SignInAsync(page, server, UiServer.AdminToken);
+            await page.GotoAsync(server.Url("/ui/projects/grommet"));
+            var chip = page.GetByRole(AriaRole.Region, new() { Name = "Warehouse grommet-dev lane" }).Locator("li.chip", new() { HasText = "nightly-build" });
+            var card = page.GetByRole(AriaRole.Article, new() { Name = "Stage dev" });
+            Assert.Equal("true", await chip.GetAttributeAsync("draggable"));
+            var freight = await chip.GetAttributeAsync("data-freight") ?? throw new InvalidOperationException("the chip names no Freight");
+
+            await chip.DragToAsync(card);
+
+            await page.WaitForURLAsync(url => url.Contains("/stages/dev/review", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+            await page.GetByRole(AriaRole.Button, new() { Name = "Confirm promotion of nightly-build to dev" }).ClickAsync();
+            await page.WaitForURLAsync(url => url.Contains("/promotions/", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+            var phase = page.Locator("#promotion-live dd.phase");
+            await Assertions.Expect(phase).ToHaveAttributeAsync("data-phase", "Succeeded", new() { Timeout = 60_000 });
+            Assert.Contains(freight, await page.Locator("#promotion-live").InnerTextAsync(), StringComparison.Ordinal);
+            await page.GotoAsync(server.Url("/ui/projects/grommet"));
+            Assert.Contains("nightly-build", await page.GetByRole(AriaRole.Article, new() { Name = "Stage dev" }).InnerTextAsync(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await page.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task DragFreightChip_AsViewer_ChipsAreNotDraggableAndNoDropTarget()
+    {
+        await using var server = await UiServer.StartAsync();
+        await GrommetPipeline.ApplyAsync(server);
+        var viewer = await GrommetPipeline.TokenAsync(server, "grommet-drag-viewer", "viewer@grommet");
+        var page = await browser.NewPageAsync(1280, 800);
+        try
+        {
+            await SignInAsync(page, server, viewer);
+            await page.GotoAsync(server.Url("/ui/projects/grommet"));
+            var chip = page.GetByRole(AriaRole.Region, new() { Name = "Warehouse grommet-dev lane" }).Locator("li.chip", new() { HasText = "nightly-build" });
+
+            Assert.Null(await chip.GetAttributeAsync("draggable"));
+            Assert.Equal(0, await page.Locator("#promote-drop").CountAsync());
+        }
+        finally
+        {
+            await page.CloseAsync();
+        }
+    }
+
     private static async Task SignInAsync(IPage page, UiServer server, string token)
     {
         await page.GotoAsync(server.Url("/ui/signin"));
