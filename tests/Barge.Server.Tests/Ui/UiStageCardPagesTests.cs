@@ -81,7 +81,7 @@ public sealed class UiStageCardPagesTests
 
     private static int Cards(string body) => body.Split("<article class=\"card stage\"").Length - 1;
 
-    private static async Task<TestServer> StartWithStagesAsync(int count = 60)
+    internal static async Task<TestServer> StartWithStagesAsync(int count = 60)
     {
         var server = await TestServer.StartAsync();
         await server.ApplyPipelineAsync();
