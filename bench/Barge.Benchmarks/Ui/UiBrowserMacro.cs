@@ -113,7 +113,9 @@ internal static class UiBrowserMacro
             await UiPhaseLatency.MeasureAsync(browser, store, promotion, promotionPage, "#promotion-live dd.phase", "on the Promotion page");
             try
             {
-                await UiPhaseLatency.MeasureAsync(browser, store, promotion, url + pagePath, $"#stage-{stage} [data-phase]", "on the project page (Stage card)");
+                // The project page shows a page of Stage cards: the name filter brings the measured Stage's card onto it.
+                var cardPath = pagePath + (pagePath.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "q=" + Uri.EscapeDataString(stage);
+                await UiPhaseLatency.MeasureAsync(browser, store, promotion, url + cardPath, $"#stage-{stage} [data-phase]", "on the project page (Stage card)");
             }
             catch (TimeoutException ex)
             {

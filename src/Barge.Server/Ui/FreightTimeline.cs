@@ -24,7 +24,17 @@ internal static class FreightTimeline
 
     public static string LaneId(string warehouse) => "lane-" + warehouse;
 
-    public static async Task<string> RenderAsync(IResourceStore store, string project, IReadOnlyList<string> warehouses, IReadOnlyList<string> stageNames, Filter filter, bool canPromote, CancellationToken cancellationToken)
+    /// <summary>Every lane's page in one grouped read when the filter shows every lane unfiltered; else null (each lane reads its own).</summary>
+    public static async Task<IReadOnlyDictionary<string, ResourcePage>?> ReadPagesAsync(IResourceStore store, string project, Filter filter, CancellationToken cancellationToken) =>
+        filter.Origin is not { Length: > 0 } && filter.Stage is not { Length: > 0 }
+            ? await store.ListGroupPagesAsync(ResourceQuery.OfKind("Freight", project), OriginPath, Math.Max(0, filter.Page) * PageSize, PageSize, cancellationToken)
+            : null;
+
+    public static async Task<string> RenderAsync(IResourceStore store, string project, IReadOnlyList<string> warehouses, IReadOnlyList<string> stageNames, Filter filter, bool canPromote, CancellationToken cancellationToken) =>
+        await RenderAsync(store, project, warehouses, stageNames, filter, canPromote, await ReadPagesAsync(store, project, filter, cancellationToken), cancellationToken);
+
+    /// <param name="pages">The lanes' pages from <see cref="ReadPagesAsync"/>; a lane missing from them reads its own.</param>
+    public static async Task<string> RenderAsync(IResourceStore store, string project, IReadOnlyList<string> warehouses, IReadOnlyList<string> stageNames, Filter filter, bool canPromote, IReadOnlyDictionary<string, ResourcePage>? pages, CancellationToken cancellationToken)
     {
         var html = new StringBuilder("<section aria-labelledby=\"timeline-h\"><h2 id=\"timeline-h\">Freight timeline</h2>");
         html.Append("<form class=\"filters\" method=\"get\" action=\"").Append(UiRoutes.ProjectHref(project)).Append("\">")
@@ -34,10 +44,6 @@ internal static class FreightTimeline
         {
             html.Append("<p class=\"hint\">Drag a Freight onto a Stage card to promote it.</p>");
         }
-        // Every lane without a filter: one grouped read (a page per origin) instead of a read per lane.
-        IReadOnlyDictionary<string, ResourcePage>? pages = filter.Origin is not { Length: > 0 } && filter.Stage is not { Length: > 0 }
-            ? await store.ListGroupPagesAsync(ResourceQuery.OfKind("Freight", project), OriginPath, Math.Max(0, filter.Page) * PageSize, PageSize, cancellationToken)
-            : null;
         foreach (var warehouse in warehouses.Where(w => Shows(filter, w)))
         {
             html.Append(pages is not null && pages.TryGetValue(warehouse, out var page)

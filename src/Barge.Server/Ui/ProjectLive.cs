@@ -12,14 +12,14 @@ namespace Barge.Server.Ui;
 /// The project page's live stream (<c>/ui/projects/{p}/live</c>), the <see cref="UiLive"/> pattern for a page
 /// of 1,000 Stages: one watch of the project's changes, and per change only the fragment it affects — a
 /// Stage's card (the Stage changed, or one of its Promotions changed phase) or a Warehouse's lane (one of its
-/// Freight changed) — never the page. Changes that arrive together are coalesced: each card or lane is
+/// Freight changed) — never the page, and only for the cards the page shows (<see cref="StageCards.CardRange"/>). Changes that arrive together are coalesced: each card or lane is
 /// rendered once, from the store's current state, with the id of its newest change, in version order, so a
 /// client resuming from any id it received misses nothing. The stream starts after <c>Last-Event-ID</c> (a
 /// reconnect), else after <c>since</c> (the version the page was rendered at), else at the current version.
 /// </summary>
 internal static class ProjectLive
 {
-    public static async Task StreamAsync(HttpContext context, IResourceStore store, UiUser user, string project, FreightTimeline.Filter filter, CancellationToken cancellationToken)
+    public static async Task StreamAsync(HttpContext context, IResourceStore store, UiUser user, string project, FreightTimeline.Filter filter, StageCards.CardRange cards, CancellationToken cancellationToken)
     {
         var response = context.Response;
         response.StatusCode = 200;
@@ -47,7 +47,7 @@ internal static class ProjectLive
                 var batch = new Dictionary<string, (long Version, Func<Task<string?>> Render)>(StringComparer.Ordinal);
                 while (changes.Reader.TryRead(out var change))
                 {
-                    if (Target(store, project, filter, canPromote, latest, change, stop.Token) is { } target)
+                    if (Target(store, project, filter, cards, canPromote, latest, change, stop.Token) is { } target)
                     {
                         batch[target.Id] = (change.ResourceVersion, target.Render);
                     }
@@ -117,16 +117,18 @@ internal static class ProjectLive
         }
     }
 
-    private static (string Id, Func<Task<string?>> Render)? Target(IResourceStore store, string project, FreightTimeline.Filter filter, bool canPromote, Dictionary<string, Promotion> latest, ResourceChange change, CancellationToken cancellationToken)
+    private static (string Id, Func<Task<string?>> Render)? Target(IResourceStore store, string project, FreightTimeline.Filter filter, StageCards.CardRange cards, bool canPromote, Dictionary<string, Promotion> latest, ResourceChange change, CancellationToken cancellationToken)
     {
         var key = change.Object.Key;
         switch (key.Kind)
         {
+            case "Stage" when !cards.Shows(key.Name):
+                return null;
             case "Stage":
                 return (StageCards.CardId(key.Name), () => CardAsync(store, project, key.Name, latest, cancellationToken));
             case "Promotion" when change.Type != ChangeType.Deleted:
                 var promotion = UiResources.As<Promotion>(change.Object);
-                if (promotion.Spec?.Stage is not { Length: > 0 } stage)
+                if (promotion.Spec?.Stage is not { Length: > 0 } stage || !cards.Shows(stage))
                 {
                     return null;
                 }

@@ -27,7 +27,11 @@ internal static class UiLiveRoutes
             query["origin"].ToString() is { Length: > 0 } origin ? origin : null,
             query["stage"].ToString() is { Length: > 0 } stage ? stage : null,
             int.TryParse(query["page"].ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var page) ? page : 0);
-        await ProjectLive.StreamAsync(context, store, user, project, filter, context.RequestAborted);
+        var cards = new StageCards.CardRange(
+            query["q"].ToString() is { Length: > 0 } name ? name : null,
+            query.ContainsKey("cfirst") ? query["cfirst"].ToString() : null,
+            query.ContainsKey("clast") ? query["clast"].ToString() : null);
+        await ProjectLive.StreamAsync(context, store, user, project, filter, cards, context.RequestAborted);
         return Results.Empty;
     }
 }

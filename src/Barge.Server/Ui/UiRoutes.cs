@@ -103,11 +103,18 @@ internal static class UiRoutes
             return failure!;
         }
         var query = context.Request.Query;
-        var filter = new FreightTimeline.Filter(
-            NullIfEmpty(query["origin"].ToString()), NullIfEmpty(query["stage"].ToString()),
-            int.TryParse(query["page"].ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var page) ? page : 0);
+        if (PageNumber(query, "page", 0) is not { } page)
+        {
+            return UiGuard.Error(user, ApiError.BadRequest($"project {project}: the timeline page \"{query["page"]}\" is not a page number (0, 1, 2, …)"));
+        }
+        if (PageNumber(query, "cards", 1) is not { } cards)
+        {
+            return UiGuard.Error(user, ApiError.BadRequest($"project {project}: the Stage card page \"{query["cards"]}\" is not a page number (1, 2, 3, …)"));
+        }
+        var filter = new FreightTimeline.Filter(NullIfEmpty(query["origin"].ToString()), NullIfEmpty(query["stage"].ToString()), page);
         var expanded = query["expand"].Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).ToList();
-        return UiGuard.Page(UiLayout.Page(project, user, await ProjectPage.RenderAsync(store, user, project, filter, expanded, context.RequestAborted)));
+        var (html, error) = await ProjectPage.RenderAsync(store, user, project, filter, new StageCards.CardFilter(NullIfEmpty(query["q"].ToString()), cards), expanded, context.RequestAborted);
+        return html is not null ? UiGuard.Page(UiLayout.Page(project, user, html)) : UiGuard.Error(user, ApiError.BadRequest(error!));
     }
 
     private static async Task<IResult> StageAsync(HttpContext context, string project, string stage, UiSessions sessions, IResourceStore store, ResourceReads reads, TimeProvider time)
@@ -241,4 +248,15 @@ internal static class UiRoutes
     }
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+
+    /// <summary>A page number from the query (absent: <paramref name="absent"/>); null when it is not a whole number of at least <paramref name="absent"/>.</summary>
+    private static int? PageNumber(IQueryCollection query, string name, int absent)
+    {
+        var text = query[name].ToString();
+        if (text.Length == 0)
+        {
+            return absent;
+        }
+        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var page) && page >= absent ? page : null;
+    }
 }

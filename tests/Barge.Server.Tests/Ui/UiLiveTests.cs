@@ -58,6 +58,31 @@ public sealed class UiLiveTests
         Assert.Equal(HttpStatusCode.Forbidden, status);
     }
 
+    [Fact]
+    public async Task ProjectLive_StageOutsideTheCardPage_SendsNoCard()
+    {
+        await using var server = await UiStageCardPagesTests.StartWithStagesAsync();
+        using var client = await UiClient.SignedInAsync(server, TestServer.AdminToken);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/ui/projects/p1/live?cfirst=s00&clast=s49");
+        using var response = await client.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(timeout.Token));
+
+        await SetHealthAsync(server.Store, new ResourceKey("Stage", "p1", "s55"));
+        await SetHealthAsync(server.Store, new ResourceKey("Stage", "p1", "dev"));
+        await SetHealthAsync(server.Store, new ResourceKey("Stage", "p1", "s10"));
+        var first = await NextEventAsync(reader, timeout.Token);
+
+        Assert.Equal("fragment", first.Event);
+        Assert.Contains("id=\"stage-s10\"", first.Data, StringComparison.Ordinal);
+    }
+
+    private static async Task SetHealthAsync(IResourceStore store, ResourceKey key)
+    {
+        var current = await store.GetAsync(key) ?? throw new InvalidOperationException($"{key} is gone");
+        await store.UpdateStatusAsync(key, current.ResourceVersion, JsonSerializer.SerializeToElement(new { health = new { status = "Healthy" } }));
+    }
+
     private static async Task SetPhaseAsync(IResourceStore store, ResourceKey key, string phase)
     {
         var current = await store.GetAsync(key) ?? throw new InvalidOperationException($"{key} is gone");
