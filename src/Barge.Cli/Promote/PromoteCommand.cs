@@ -190,9 +190,7 @@ internal sealed class PromoteCommand(CliContext cli) : BargeCommand<PromoteSetti
         }
         foreach (var diff in report.Diffs)
         {
-            var shortBase = diff.BaseCommit.Length > 7 ? diff.BaseCommit[..7] : diff.BaseCommit;
-            Cli.Output.WriteLine($"--- {diff.RepoURL} ({diff.Path}) from {shortBase}");
-            Cli.Output.Write(diff.Diff.Length == 0 ? "(no changes)\n" : diff.Diff);
+            PromoteOutput.WriteDiff(Cli.Output, diff.RepoURL, diff.Path, diff.BaseCommit, diff.Diff);
         }
         return Finish("dry run of " + report.Promotion!.Name, outcome.Phase, outcome.Message);
     }
@@ -225,11 +223,7 @@ internal sealed class PromoteCommand(CliContext cli) : BargeCommand<PromoteSetti
             ? value.GetString()
             : null;
 
-    private int Finish(string what, PromotionPhase phase, string? message)
-    {
-        Cli.Output.WriteLine(message is { Length: > 0 } ? $"{what}: {phase}: {message}" : $"{what}: {phase}");
-        return phase == PromotionPhase.Succeeded ? ExitCodes.Success : ExitCodes.Failed;
-    }
+    private int Finish(string what, PromotionPhase phase, string? message) => PromoteOutput.Finish(Cli.Output, what, phase, message);
 
     /// <summary>
     /// The create-actor of a local promotion: there is no login in embedded mode, so the operating
@@ -240,10 +234,7 @@ internal sealed class PromoteCommand(CliContext cli) : BargeCommand<PromoteSetti
     /// <summary>Writes step changes as they happen (Progress&lt;T&gt; would post them to the thread pool, out of order).</summary>
     private sealed class SynchronousProgress(TextWriter output) : IProgress<StepProgress>
     {
-        public void Report(StepProgress value)
-        {
-            var line = $"[{value.Index + 1}/{value.Count}] {value.Alias} ({value.Uses}): {value.Status}";
-            output.WriteLine(value.Message is { Length: > 0 } message ? line + ": " + message : line);
-        }
+        public void Report(StepProgress value) =>
+            output.WriteLine(PromoteOutput.StepLine(value.Index, value.Count, value.Alias, value.Uses, value.Status.ToString(), value.Message));
     }
 }

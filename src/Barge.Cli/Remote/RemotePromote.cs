@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Barge.Cli.Hosting;
+using Barge.Cli.Promote;
 using Barge.Engine.Promotion;
 using Barge.Resources.Model;
 
@@ -49,24 +50,17 @@ internal sealed class RemotePromote(CliContext cli, BargeClient client)
         {
             var index = step["index"] is JsonValue i && i.TryGetValue<int>(out var n) ? n : 0;
             var count = step["count"] is JsonValue c && c.TryGetValue<int>(out var m) ? m : 0;
-            var line = $"[{index + 1}/{count}] {Text(step["alias"])} ({Text(step["uses"])}): {Text(step["status"])}";
-            cli.Output.WriteLine(Text(step["message"]) is { Length: > 0 } message ? line + ": " + message : line);
+            cli.Output.WriteLine(PromoteOutput.StepLine(index, count, Text(step["alias"]) ?? "", Text(step["uses"]) ?? "", Text(step["status"]) ?? "", Text(step["message"])));
         }
         foreach (var diff in (report["diffs"] as JsonArray ?? []).OfType<JsonObject>())
         {
-            var baseCommit = Text(diff["baseCommit"]) ?? "";
-            var text = Text(diff["diff"]) ?? "";
-            cli.Output.WriteLine($"--- {Text(diff["repoURL"])} ({Text(diff["path"])}) from {(baseCommit.Length > 7 ? baseCommit[..7] : baseCommit)}");
-            cli.Output.Write(text.Length == 0 ? "(no changes)\n" : text);
+            PromoteOutput.WriteDiff(cli.Output, Text(diff["repoURL"]), Text(diff["path"]), Text(diff["baseCommit"]) ?? "", Text(diff["diff"]) ?? "");
         }
         if (!Enum.TryParse<PromotionPhase>(Text(report["phase"]), out var phase))
         {
             return cli.Fail(ExitCodes.Failed, $"the server at {ServerUrl.Format(client.Server)} answered the dry run without a phase");
         }
-        var what = "dry run of " + Text(report["promotion"]);
-        var outcome = Text(report["message"]);
-        cli.Output.WriteLine(outcome is { Length: > 0 } ? $"{what}: {phase}: {outcome}" : $"{what}: {phase}");
-        return phase == PromotionPhase.Succeeded ? ExitCodes.Success : ExitCodes.Failed;
+        return PromoteOutput.Finish(cli.Output, "dry run of " + Text(report["promotion"]), phase, Text(report["message"]));
     }
 
     public async Task<int> AbortAsync(string project, string name, CancellationToken cancellationToken)
@@ -101,9 +95,7 @@ internal sealed class RemotePromote(CliContext cli, BargeClient client)
             PrintSteps(promotion, printed);
             if (Enum.TryParse<PromotionPhase>(Text(promotion["status"]?["phase"]), out var phase) && FinalPhase.IsTerminal(phase))
             {
-                var message = Text(promotion["status"]?["message"]);
-                cli.Output.WriteLine(message is { Length: > 0 } ? $"{name}: {phase}: {message}" : $"{name}: {phase}");
-                return phase == PromotionPhase.Succeeded ? ExitCodes.Success : ExitCodes.Failed;
+                return PromoteOutput.Finish(cli.Output, name, phase, Text(promotion["status"]?["message"]));
             }
         }
         return cli.Fail(ExitCodes.Failed, $"the watch of Promotion \"{name}\" ended before it finished");
@@ -122,11 +114,7 @@ internal sealed class RemotePromote(CliContext cli, BargeClient client)
             }
             var alias = Text(metadata[i]?["alias"]) ?? Text(steps.ElementAtOrDefault(i)?["as"]) ?? $"step-{i + 1}";
             var uses = Text(steps.ElementAtOrDefault(i)?["uses"]) ?? "";
-            var line = $"[{i + 1}/{steps.Count}] {alias} ({uses}): {status}";
-            if (Text(metadata[i]?["message"]) is { Length: > 0 } message)
-            {
-                line += ": " + message;
-            }
+            var line = PromoteOutput.StepLine(i, steps.Count, alias, uses, status, Text(metadata[i]?["message"]));
             if (printed.GetValueOrDefault(i) != line)
             {
                 printed[i] = line;
