@@ -55,7 +55,13 @@ internal sealed class RemoteRefresh(CliContext cli, BargeClient client)
                 {
                     continue;
                 }
-                var healthy = (status?["conditions"] as JsonArray ?? []).OfType<JsonObject>().FirstOrDefault(c => Text(c["type"]) == "Healthy");
+                var conditions = (status?["conditions"] as JsonArray ?? []).OfType<JsonObject>().ToList();
+                if (conditions.Any(c => Text(c["type"]) == "Reconciling" && Text(c["status"]) == "True"))
+                {
+                    // A later discovery (a retry after a failure, or the interval) already started: its end says how it went.
+                    continue;
+                }
+                var healthy = conditions.FirstOrDefault(c => Text(c["type"]) == "Healthy");
                 if (Text(healthy?["status"]) != "True")
                 {
                     return cli.Fail(ExitCodes.Failed, $"{key}: discovery failed: {Text(healthy?["message"]) ?? "unknown reason"}");
