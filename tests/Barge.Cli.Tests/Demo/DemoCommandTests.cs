@@ -163,20 +163,5 @@ public sealed class DemoCommandTests : IDisposable
     private static string ShowValues(string dir, string env) =>
         Git(dir, "--git-dir", Path.Combine(dir, "repos", "grommet-config.git"), "show", $"main:env/{env}/values.yaml");
 
-    private static string Git(string directory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        start.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
-        start.Environment["GIT_CONFIG_GLOBAL"] = "/dev/null";
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"git {string.Join(' ', arguments)}: {stderr.Result}");
-        return stdout;
-    }
+    private static string Git(string directory, params string[] arguments) => FixtureGit.Run(directory, arguments);
 }

@@ -322,21 +322,5 @@ public sealed class RemoteOperationsTests : IAsyncLifetime, IDisposable
         return file;
     }
 
-    private static void Git(string directory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        start.Environment["GIT_AUTHOR_NAME"] = "Test";
-        start.Environment["GIT_AUTHOR_EMAIL"] = "test@example.com";
-        start.Environment["GIT_COMMITTER_NAME"] = "Test";
-        start.Environment["GIT_COMMITTER_EMAIL"] = "test@example.com";
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var error = process.StandardError.ReadToEnd();
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"git {string.Join(' ', arguments)}: {error}");
-    }
+    private static void Git(string directory, params string[] arguments) => FixtureGit.Run(directory, arguments);
 }

@@ -249,27 +249,7 @@ public class RefreshWarehouseCommandTests : IAsyncLifetime, IDisposable
         Git("commit", "--quiet", "-m", message);
     }
 
-    private void Git(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = _repo, RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        start.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
-        start.Environment["GIT_CONFIG_GLOBAL"] = "/dev/null";
-        start.Environment["GIT_AUTHOR_NAME"] = "Ada";
-        start.Environment["GIT_AUTHOR_EMAIL"] = "ada@example.com";
-        start.Environment["GIT_COMMITTER_NAME"] = "Ada";
-        start.Environment["GIT_COMMITTER_EMAIL"] = "ada@example.com";
+    private void Git(params string[] arguments) =>
         // Distinct, increasing dates: NewestTag orders by creator date.
-        var date = (_clock += 60).ToString(System.Globalization.CultureInfo.InvariantCulture) + " +0000";
-        start.Environment["GIT_AUTHOR_DATE"] = date;
-        start.Environment["GIT_COMMITTER_DATE"] = date;
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEnd();
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"git {string.Join(' ', arguments)}: {stderr}");
-    }
+        FixtureGit.Run(_repo, DateTimeOffset.FromUnixTimeSeconds(_clock += 60), arguments);
 }

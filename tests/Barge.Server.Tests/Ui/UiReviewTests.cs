@@ -182,24 +182,5 @@ public sealed class UiReviewTests
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 
-    private static string Git(string directory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        start.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
-        start.Environment["GIT_CONFIG_GLOBAL"] = "/dev/null";
-        start.Environment["GIT_AUTHOR_NAME"] = "Ada";
-        start.Environment["GIT_AUTHOR_EMAIL"] = "ada@example.com";
-        start.Environment["GIT_COMMITTER_NAME"] = "Ada";
-        start.Environment["GIT_COMMITTER_EMAIL"] = "ada@example.com";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("git did not start");
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"git {string.Join(' ', arguments)}: {stderr.Result}");
-        return stdout;
-    }
+    private static string Git(string directory, params string[] arguments) => FixtureGit.Run(directory, arguments);
 }

@@ -1,3 +1,4 @@
+using Barge.Testing;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
@@ -99,30 +100,9 @@ public sealed class GrommetWorld : IDisposable
     }
 
     /// <summary>Runs git with a fixed identity and increasing dates, set on the child only.</summary>
-    public string Git(string directory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        start.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
-        start.Environment["GIT_CONFIG_GLOBAL"] = "/dev/null";
-        start.Environment["GIT_AUTHOR_NAME"] = "Ada";
-        start.Environment["GIT_AUTHOR_EMAIL"] = "ada@example.com";
-        start.Environment["GIT_COMMITTER_NAME"] = "Ada";
-        start.Environment["GIT_COMMITTER_EMAIL"] = "ada@example.com";
+    public string Git(string directory, params string[] arguments) =>
         // Distinct, increasing dates: NewestTag orders by creator date.
-        var date = (_clock += 60).ToString(System.Globalization.CultureInfo.InvariantCulture) + " +0000";
-        start.Environment["GIT_AUTHOR_DATE"] = date;
-        start.Environment["GIT_COMMITTER_DATE"] = date;
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("git did not start");
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"git {string.Join(' ', arguments)}: {stderr.Result}");
-        return stdout;
-    }
+        FixtureGit.Run(directory, DateTimeOffset.FromUnixTimeSeconds(_clock += 60), arguments);
 
     public void Dispose()
     {
