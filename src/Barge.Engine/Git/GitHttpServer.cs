@@ -154,6 +154,13 @@ public sealed class GitHttpServer : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (_options.AllowPush)
+        {
+            // http-backend takes pushes only from an authenticated REMOTE_USER unless told otherwise;
+            // without an account the server is open to anyone on loopback, pushes included.
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add("http.receivepack=true");
+        }
         start.ArgumentList.Add("http-backend");
         var environment = start.Environment;
         environment["GIT_CONFIG_NOSYSTEM"] = "1";

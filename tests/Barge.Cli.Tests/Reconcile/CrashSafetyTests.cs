@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Barge.Engine.Audit;
+using Barge.Engine.Git;
 using Barge.Storage;
 using Barge.Storage.Events;
 using Barge.Storage.Sqlite;
@@ -11,7 +12,7 @@ namespace Barge.Cli.Tests.Reconcile;
 
 /// <summary>
 /// Crash safety of the pipeline controller: 20 Promotions that write a file and push a commit to a real
-/// bare repository are run by the built <c>barge reconcile --until-idle</c>, killed with SIGKILL at
+/// bare repository (served over git's smart HTTP) are run by the built <c>barge reconcile --until-idle</c>, killed with SIGKILL at
 /// random points over 30 trials; a last run finishes them. Every Promotion succeeds exactly once, each
 /// pushes exactly one commit, and no audit entry is lost or duplicated.
 /// </summary>
@@ -33,8 +34,12 @@ public sealed class CrashSafetyTests : IDisposable
     public async Task ReconcileUntilIdle_KilledAtRandomPoints_EveryPromotionOnceAndEveryCommitOnce()
     {
         var (source, bare) = SetUpRepositories();
+        // The config repository is served from this process, as a remote is: a file URL would run git's
+        // receive-pack as the reconciler's child, and a kill of its process tree during a ref update
+        // leaves refs/heads/main.lock behind in the remote, which fails every later push.
+        using var remote = GitHttpServer.Start(_world.Path, new GitHttpServerOptions(AllowPush: true));
         var run = new BargeRun(_home.Path);
-        var pipeline = PipelineYaml(new Uri(source).AbsoluteUri, new Uri(bare).AbsoluteUri);
+        var pipeline = PipelineYaml(new Uri(source).AbsoluteUri, remote.UrlOf(bare));
         var file = Path.Combine(_world.Path, "pipeline.yaml");
         await File.WriteAllTextAsync(file, pipeline);
         Assert.Equal(0, (await run.RunAsync("apply", "-f", file)).ExitCode);
@@ -61,11 +66,12 @@ public sealed class CrashSafetyTests : IDisposable
                 killed++;
             }
         }
+        int lastExit;
         using (var last = StartReconcile())
         {
             Assert.True(last.WaitForExit(TimeSpan.FromMinutes(2)), "the final reconcile did not finish");
             last.WaitForExit();
-            Assert.True(last.ExitCode == 0, $"final reconcile exit {last.ExitCode}: {_errors}");
+            lastExit = last.ExitCode;
         }
         var elapsed = watch.Elapsed;
 
@@ -74,6 +80,8 @@ public sealed class CrashSafetyTests : IDisposable
         Assert.Equal(Promotions, promotions.Count);
         Assert.True(promotions.All(p => p.Status!.Value.GetProperty("phase").GetString() == "Succeeded"),
             "not every Promotion succeeded: " + string.Join("\n", promotions.Select(p => p.Key.Name + " " + p.Status!.Value.GetRawText()[..Math.Min(600, p.Status!.Value.GetRawText().Length)])) + "\nthe controllers said:\n" + _errors);
+        // Checked after the statuses so that a failure shows why the Promotions did not succeed.
+        Assert.True(lastExit == 0, $"final reconcile exit {lastExit}: {_errors}");
 
         var audit = new List<AuditRecord>();
         var page = await store.QueryEventsAsync(new EventQuery { Project = "crash", Limit = 1000 });
@@ -119,23 +127,24 @@ public sealed class CrashSafetyTests : IDisposable
         start.Environment["HOME"] = _home.Path;
         start.Environment.Remove("BARGE_SERVER");
         var process = System.Diagnostics.Process.Start(start)!;
-        process.OutputDataReceived += (_, line) =>
-        {
-            lock (_errors)
-            {
-                _errors.AppendLine(line.Data);
-            }
-        };
-        process.ErrorDataReceived += (_, line) =>
-        {
-            lock (_errors)
-            {
-                _errors.AppendLine(line.Data);
-            }
-        };
+        process.OutputDataReceived += (_, line) => Keep(line.Data);
+        process.ErrorDataReceived += (_, line) => Keep(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
+    }
+
+    /// <summary>Keeps what the reconcilers print (a stream's end comes as null) for a failure's message.</summary>
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        lock (_errors)
+        {
+            _errors.AppendLine(line);
+        }
     }
 
     private async Task<string> SingleFreightAsync()

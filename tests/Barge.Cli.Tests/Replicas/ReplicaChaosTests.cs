@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Barge.Cli.Tests.EndToEnd;
+using Barge.Engine.Git;
 using Barge.Storage;
 using Barge.Storage.Postgres;
 using Npgsql;
@@ -92,9 +93,14 @@ public sealed class ReplicaChaosTests : IAsyncLifetime
         {
             _replicas.Add(await ServeProcess.StartAsync($"r{i}", Connection, _schema, _token, "2s"));
         }
+        // The config repository is served from this process, as a remote is: with a file URL git's
+        // receive-pack runs in the killed replica's process tree, and a kill during a ref update leaves
+        // refs/heads/main.lock in the repository, which fails every later push.
+        using var remote = GitHttpServer.Start(Path.GetDirectoryName(world.ConfigBare)!, new GitHttpServerOptions(AllowPush: true));
+        var configUrl = remote.UrlOf(world.ConfigBare);
         var stages = new[] { "c0", "c1", "c2" };
-        var pipeline = world.Pipeline()
-            + string.Concat(stages.Select(s => "\n" + ChaosStages.Replace("STAGE", s, StringComparison.Ordinal).Replace("CONFIG", world.ConfigUrl, StringComparison.Ordinal)));
+        var pipeline = GrommetExample.Render(world.SourceUrl, configUrl, world.ImageRepo)
+            + string.Concat(stages.Select(s => "\n" + ChaosStages.Replace("STAGE", s, StringComparison.Ordinal).Replace("CONFIG", configUrl, StringComparison.Ordinal)));
         using (var apply = await Live().Http.PostAsync(new Uri("/v1beta1/resources", UriKind.Relative), new StringContent(pipeline, Encoding.UTF8, "application/yaml")))
         {
             Assert.True(apply.StatusCode == HttpStatusCode.Created, $"apply: HTTP {(int)apply.StatusCode} {await apply.Content.ReadAsStringAsync()}");

@@ -32,6 +32,17 @@ public sealed class GitHttpServerTests : IDisposable
         Assert.Equal(HttpStatusCode.Forbidden, push.StatusCode);
     }
 
+    [Fact]
+    public async Task Start_AllowPushWithoutAccount_ServesPushToAnyone()
+    {
+        using var server = GitHttpServer.Start(Path.GetDirectoryName(source.Path)!, new GitHttpServerOptions(AllowPush: true));
+
+        using var push = await http.GetAsync(new Uri(server.UrlOf(source.Path) + "/info/refs?service=git-receive-pack"));
+
+        Assert.Equal(HttpStatusCode.OK, push.StatusCode);
+        Assert.Equal(0, server.Refused);
+    }
+
     [Theory]
     [InlineData("no header", null)]
     [InlineData("wrong password", "Basic Ym90Ondyb25n")]
