@@ -153,6 +153,47 @@ public sealed class ResourceDocumentsTests
         Assert.Equal("document 1 (Warehouse \"p1/w2\"): warehouse.kargo.akuity.io \"w2\" already exists", problem.GetProperty("detail").GetString());
     }
 
+    [Fact]
+    public async Task Delete_DocumentsThatOnlyNameObjects_DeletesThemWithoutValidatingContent()
+    {
+        await using var server = await TestServer.StartAsync();
+        await server.ApplyPipelineAsync();
+        using var client = server.Client();
+        const string stage = "apiVersion: kargo.akuity.io/v1alpha1\nkind: Stage\nmetadata: {name: dev, namespace: p1}";
+
+        using var response = await SendAsync(client, HttpMethod.Delete, "", stage);
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+        var deleted = Assert.Single(JsonDocument.Parse(body).RootElement.GetProperty("results").EnumerateArray());
+        Assert.Equal("dev", deleted.GetProperty("deletedResourceManifest").GetProperty("metadata").GetProperty("name").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/v1beta1/projects/p1/stages/dev")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/v1beta1/projects/p1/warehouses/w1")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Delete_ProjectDocument_TakesEverythingInItAndAnswersTheNamedDocumentsOnly()
+    {
+        await using var server = await TestServer.StartAsync();
+        await server.ApplyPipelineAsync();
+        using var client = server.Client();
+        const string project = "apiVersion: kargo.akuity.io/v1alpha1\nkind: Project\nmetadata: {name: p1}";
+        const string warehouse = "apiVersion: kargo.akuity.io/v1alpha1\nkind: Warehouse\nmetadata: {name: w1, namespace: p1}";
+
+        using var response = await SendAsync(client, HttpMethod.Delete, "", project, warehouse);
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+        var results = JsonDocument.Parse(body).RootElement.GetProperty("results").EnumerateArray()
+            .Select(r => r.GetProperty("deletedResourceManifest").GetProperty("kind").GetString()).ToList();
+        Assert.Equal(["Project", "Warehouse"], results);
+        using var recreated = await SendAsync(client, HttpMethod.Post, "", project);
+        Assert.Equal(HttpStatusCode.Created, recreated.StatusCode);
+        // The Stage went with its Project: the recreated Project is empty.
+        Assert.Equal(0, JsonDocument.Parse(await client.GetStringAsync("/v1beta1/projects/p1/stages")).RootElement.GetProperty("items").GetArrayLength());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/v1beta1/projects/p2")).StatusCode);
+    }
+
     private static Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string query, params string[] documents)
     {
         var request = new HttpRequestMessage(method, "/v1beta1/resources" + query)

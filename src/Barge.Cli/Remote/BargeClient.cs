@@ -190,6 +190,7 @@ internal sealed class BargeClient : IDisposable
         string? message = null;
         IReadOnlyList<string> details = [];
         string? reason = null;
+        IReadOnlyList<int> refused = [];
         try
         {
             if (body.Length > 0 && JsonNode.Parse(body) is JsonObject problem)
@@ -199,6 +200,12 @@ internal sealed class BargeClient : IDisposable
                 if (problem["errors"] is JsonArray errors)
                 {
                     details = [.. errors.Select(Text).OfType<string>()];
+                }
+                if (problem["results"] is JsonArray results)
+                {
+                    refused = [.. results.OfType<JsonObject>()
+                        .Where(r => Text(r["error"]) is not null && r["document"] is JsonValue n && n.TryGetValue<int>(out _))
+                        .Select(r => r["document"]!.GetValue<int>())];
                 }
             }
         }
@@ -218,7 +225,7 @@ internal sealed class BargeClient : IDisposable
             "NotFound" or "NotVerified" or "Conflict" => ExitCodes.Failed,
             _ => code is 404 or 409 || code >= 500 ? ExitCodes.Failed : ExitCodes.BadInput,
         };
-        return new RemoteFailure(exit, message) { Details = details, Status = code, Reason = reason };
+        return new RemoteFailure(exit, message) { Details = details, Status = code, Reason = reason, RefusedDocuments = refused };
     }
 
     private static string? Text(JsonNode? node) =>

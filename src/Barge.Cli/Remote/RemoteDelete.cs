@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using Barge.Cli.Delete;
 using Barge.Cli.Get;
@@ -7,32 +8,30 @@ using Barge.Resources.Model;
 namespace Barge.Cli.Remote;
 
 /// <summary>
-/// <c>barge delete</c> through the API's routes: Projects (with everything in them), Stages, Warehouses,
-/// Freight by name or alias, AnalysisTemplates and the ProjectConfig; a PromotionTask only with its Project
-/// (the API reads it but has no delete route for it; the Project's delete removes it). Every target is read
-/// first, so a missing name or a Freight in use stops the command before anything is deleted, with embedded
-/// mode's messages; the deletes are then one call each (the API has no batch delete by name), Projects last,
-/// and the lines are printed once the calls are done, in embedded mode's order (on a failure, the lines of
-/// what was deleted before it).
+/// <c>barge delete</c> through the API: every target is read first where the API has a route for its kind
+/// (Freight by name or alias), so a missing name or a Freight in use stops the command before anything is
+/// deleted, with embedded mode's messages; then one <c>DELETE /v1beta1/resources</c> names them all and the
+/// server deletes them in one transaction (Projects last, each with everything in it), as embedded mode does.
+/// Secrets and ConfigMaps have no read route: the delete itself finds a missing one, and nothing is deleted.
 /// </summary>
 internal sealed class RemoteDelete(CliContext cli, BargeClient client)
 {
     public async Task<int> RunAsync(IReadOnlyList<(ResourceKind Kind, string Project, string Name)> requests, CancellationToken cancellationToken)
     {
-        var projects = requests.Where(r => CliKinds.IsProject(r.Kind)).Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
-        if (requests.FirstOrDefault(r => Route(r.Kind) is null || (!CanDelete(r.Kind) && !projects.Contains(r.Project))) is { Kind: not null } unsupported)
-        {
-            return cli.Fail(ExitCodes.BadInput,
-                $"deleting {unsupported.Kind.Plural} is not supported in remote mode yet: the API deletes projects, stages, warehouses, freight, " +
-                "analysistemplates and projectconfigs (promotiontasks only with their project); nothing was deleted");
-        }
         var problems = new List<string>();
-        var targets = new List<(ResourceKind Kind, string Path, string Name, bool WithProject, string Project)>();
+        var targets = new List<(ResourceKind Kind, string Project, string Name, JsonObject Document)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         // Projects go last, after what is in them (as embedded mode and Kargo order them).
         foreach (var (kind, project, name) in requests.OrderBy(r => CliKinds.IsProject(r.Kind) ? 1 : 0))
         {
-            var path = Path(kind, project, name);
+            if (RemoteRoutes.One(kind, project, name) is not { } path)
+            {
+                if (seen.Add(kind.Name + "/" + project + "/" + name))
+                {
+                    targets.Add((kind, project, name, Identity(kind, project, name)));
+                }
+                continue;
+            }
             var found = await client.GetAsync(path, cancellationToken);
             if (found.Failure is { Status: 404 })
             {
@@ -45,12 +44,12 @@ internal sealed class RemoteDelete(CliContext cli, BargeClient client)
             }
             var manifest = found.Value as JsonObject ?? [];
             var stored = RemoteManifests.ToStored(manifest);
-            if (kind.Name == "ProjectConfig" && stored.Key.Name != name)
+            if (RemoteRoutes.Singleton(kind, project) is not null && stored.Key.Name != name)
             {
                 problems.Add(ResourceLookup.NotFound(kind, project, name));
                 continue;
             }
-            if (!seen.Add(kind.Name + "/" + stored.Key.Project + "/" + stored.Key.Name))
+            if (!seen.Add(kind.Name + "/" + project + "/" + stored.Key.Name))
             {
                 continue;
             }
@@ -59,77 +58,61 @@ internal sealed class RemoteDelete(CliContext cli, BargeClient client)
                 problems.Add($"Freight \"{stored.Key.Name}\" in project \"{project}\" is in use by Stage {string.Join(", ", stages.Select(s => $"\"{s}\""))}; it cannot be deleted");
                 continue;
             }
-            targets.Add((kind, Path(kind, project, stored.Key.Name), stored.Key.Name, !CanDelete(kind), project));
+            var document = Identity(kind, project, stored.Key.Name);
+            if (CliKinds.IsFreight(kind))
+            {
+                // The server names Freight by its content (as `barge delete -f` does), not by metadata.name.
+                foreach (var (field, value) in manifest.Where(p => p.Key is not ("apiVersion" or "kind" or "metadata" or "status")))
+                {
+                    document[field] = value?.DeepClone();
+                }
+            }
+            targets.Add((kind, project, stored.Key.Name, document));
         }
         if (problems.Count > 0)
         {
-            foreach (var problem in problems)
-            {
-                cli.Fail(ExitCodes.Failed, problem);
-            }
-            return cli.Fail(ExitCodes.Failed, "nothing was deleted");
+            return NothingDeleted(problems);
         }
-        // Embedded mode's lines in its order; each printed once its call (or its Project's) succeeded.
-        var completed = new bool[targets.Count];
-        for (var i = 0; i < targets.Count; i++)
+        var body = new StringBuilder();
+        foreach (var target in targets)
         {
-            var (kind, path, name, withProject, _) = targets[i];
-            if (withProject)
-            {
-                continue;
-            }
-            var deleted = await client.SendAsync(HttpMethod.Delete, path, null, cancellationToken);
-            if (deleted.Failure is { } failure)
-            {
-                var count = completed.Count(c => c);
-                Print(targets, completed);
-                return RemoteReport.Fail(cli, failure with
-                {
-                    Message = failure.Message + (count == 0 ? "; nothing was deleted" : $"; {count} of {targets.Count} were deleted before this one"),
-                });
-            }
-            completed[i] = true;
-            if (CliKinds.IsProject(kind))
-            {
-                for (var j = 0; j < targets.Count; j++)
-                {
-                    completed[j] |= targets[j].WithProject && targets[j].Project == name;
-                }
-            }
+            body.Append("---\n").Append(target.Document.ToJsonString()).Append('\n');
         }
-        Print(targets, completed);
+        var deleted = await client.SendAsync(HttpMethod.Delete, BargeClient.Api("resources"), new StringContent(body.ToString(), Encoding.UTF8, "application/yaml"), cancellationToken);
+        if (deleted.Failure is { Status: 404, RefusedDocuments.Count: > 0 } missing)
+        {
+            // Only objects without a read route (or deleted meanwhile) get here: each refused one was not found.
+            return NothingDeleted([.. missing.RefusedDocuments.Where(n => n >= 1 && n <= targets.Count)
+                .Select(n => ResourceLookup.NotFound(targets[n - 1].Kind, targets[n - 1].Project, targets[n - 1].Name))]);
+        }
+        if (deleted.Failure is { } refused)
+        {
+            return RemoteReport.Fail(cli, refused);
+        }
+        foreach (var target in targets)
+        {
+            cli.Output.WriteLine(CliKinds.Display(target.Kind, target.Name) + " deleted");
+        }
         return ExitCodes.Success;
     }
 
-    private void Print(List<(ResourceKind Kind, string Path, string Name, bool WithProject, string Project)> targets, bool[] completed)
+    private int NothingDeleted(IEnumerable<string> problems)
     {
-        for (var i = 0; i < targets.Count; i++)
+        foreach (var problem in problems)
         {
-            if (completed[i])
-            {
-                cli.Output.WriteLine(CliKinds.Display(targets[i].Kind, targets[i].Name) + " deleted");
-            }
+            cli.Fail(ExitCodes.Failed, problem);
         }
+        return cli.Fail(ExitCodes.Failed, "nothing was deleted");
     }
 
-    private static bool CanDelete(ResourceKind kind) => kind.Name != "PromotionTask";
-
-    private static string Path(ResourceKind kind, string project, string name) => kind.Name switch
+    /// <summary>A document that names the object for <c>DELETE /resources</c>.</summary>
+    private static JsonObject Identity(ResourceKind kind, string project, string name)
     {
-        "Project" => BargeClient.Api("projects", name),
-        "ProjectConfig" => BargeClient.Api("projects", project, "config"),
-        _ => BargeClient.Api("projects", project, Route(kind)!, name),
-    };
-
-    private static string? Route(ResourceKind kind) => kind.Name switch
-    {
-        "Project" => "projects",
-        "Stage" => "stages",
-        "Warehouse" => "warehouses",
-        "Freight" => "freight",
-        "AnalysisTemplate" => "analysis-templates",
-        "ProjectConfig" => "config",
-        "PromotionTask" => "promotion-tasks",
-        _ => null,
-    };
+        var metadata = new JsonObject { ["name"] = name };
+        if (kind.Namespaced)
+        {
+            metadata["namespace"] = project;
+        }
+        return new JsonObject { ["apiVersion"] = kind.ApiVersion, ["kind"] = kind.Name, ["metadata"] = metadata };
+    }
 }

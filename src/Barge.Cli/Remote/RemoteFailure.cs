@@ -12,6 +12,9 @@ internal sealed record RemoteFailure(int ExitCode, string Message)
     /// <summary>The engine's refusal reason the server named (<c>NotFound</c>, <c>BadInput</c>…); null when it named none.</summary>
     public string? Reason { get; init; }
 
+    /// <summary>The numbers (1-based) of the documents a refused <c>/v1beta1/resources</c> request named as failing.</summary>
+    public IReadOnlyList<int> RefusedDocuments { get; init; } = [];
+
     /// <summary>The HTTP status; 0 when the server was not reached.</summary>
     public int Status { get; init; }
 }

@@ -22,9 +22,11 @@ internal sealed class RemoteGet(CliContext cli, BargeClient client, GetCommand p
 
     public async Task<int> RunAsync(GetSettings settings, ResourceKind kind, OutputFormat format, string project, CancellationToken cancellationToken)
     {
-        if (Route(kind) is not { } route)
+        var singleton = RemoteRoutes.Singleton(kind, project);
+        var collection = RemoteRoutes.Collection(kind, project);
+        if (singleton is null && collection is null)
         {
-            return cli.Fail(ExitCodes.BadInput, $"`get {kind.Plural}` is not supported in remote mode yet: the API serves projects, stages, warehouses, freight, promotions and promotiontasks");
+            return cli.Fail(ExitCodes.BadInput, $"`get {kind.Plural}` is not supported in remote mode yet: the API has no read route for {kind.Plural}");
         }
         if (kind.Namespaced)
         {
@@ -37,12 +39,27 @@ internal sealed class RemoteGet(CliContext cli, BargeClient client, GetCommand p
         var errors = new List<string>();
         var context = new TableContext(cli.Time.GetUtcNow());
         List<StoredResource> found;
-        if (settings.Names.Length > 0)
+        if (singleton is not null)
+        {
+            // ProjectConfig and ClusterConfig: at most one, read from its own route.
+            var one = await client.GetAsync(singleton, cancellationToken);
+            if (one.Failure is { Status: not 404 } failure)
+            {
+                return RemoteReport.Fail(cli, failure);
+            }
+            found = one.Value is JsonObject manifest ? [RemoteManifests.ToStored(manifest)] : [];
+            if (settings.Names.Length > 0)
+            {
+                errors.AddRange(settings.Names.Where(n => !found.Any(f => f.Key.Name == n)).Select(n => ResourceLookup.NotFound(kind, project, n)));
+                found = [.. found.Where(f => settings.Names.Contains(f.Key.Name, StringComparer.Ordinal))];
+            }
+        }
+        else if (settings.Names.Length > 0)
         {
             found = [];
             foreach (var name in settings.Names)
             {
-                var one = await client.GetAsync(Path(kind, project, route, name), cancellationToken);
+                var one = await client.GetAsync(RemoteRoutes.Path(collection!, name), cancellationToken);
                 if (one.Failure is { Status: 404 })
                 {
                     errors.Add(ResourceLookup.NotFound(kind, project, name));
@@ -86,7 +103,7 @@ internal sealed class RemoteGet(CliContext cli, BargeClient client, GetCommand p
             {
                 query.Add("origins=" + Uri.EscapeDataString(settings.Origin));
             }
-            var path = Path(kind, project, route, null) + (query.Count > 0 ? "?" + string.Join('&', query) : "");
+            var path = RemoteRoutes.Path(collection!) + (query.Count > 0 ? "?" + string.Join('&', query) : "");
             var list = await client.GetAsync(path, cancellationToken);
             if (list.Failure is { } failure2)
             {
@@ -139,20 +156,4 @@ internal sealed class RemoteGet(CliContext cli, BargeClient client, GetCommand p
         var found = format == OutputFormat.Wide ? listed : [.. listed.Where(f => verdicts[f.Key.Name].IsAvailable)];
         return printer.Print(settings, kind, format, found, errors, context with { Verdicts = verdicts });
     }
-
-    private static string? Route(ResourceKind kind) => kind.Name switch
-    {
-        "Project" => "projects",
-        "Stage" => "stages",
-        "Warehouse" => "warehouses",
-        "Freight" => "freight",
-        "Promotion" => "promotions",
-        "PromotionTask" => "promotion-tasks",
-        _ => null,
-    };
-
-    private static string Path(ResourceKind kind, string project, string route, string? name) =>
-        kind.Namespaced
-            ? name is null ? BargeClient.Api("projects", project, route) : BargeClient.Api("projects", project, route, name)
-            : name is null ? BargeClient.Api(route) : BargeClient.Api(route, name);
 }

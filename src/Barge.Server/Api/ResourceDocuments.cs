@@ -1,5 +1,6 @@
 using Barge.Engine.Credentials;
 using Barge.Engine.Manifests;
+using Barge.Engine.Operations;
 using Barge.Resources.Identity;
 using Barge.Resources.Manifests;
 using Barge.Resources.Model;
@@ -36,7 +37,8 @@ public sealed class ResourceDocuments
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(caller);
-        var read = new ManifestReader(new ManifestReaderOptions { Time = _time }).ReadText(text, "request body");
+        // A delete names objects: as in Kargo (and `barge delete -f`), their content is not validated.
+        var read = new ManifestReader(new ManifestReaderOptions { Time = _time, Validate = mode != DocumentMode.Delete }).ReadText(text, "request body");
         if (read.Succeeded && read.Documents.Count == 0)
         {
             return ApiError.BadRequest("no resources found in request body");
@@ -103,19 +105,38 @@ public sealed class ResourceDocuments
         }, a.Resource)).ToList();
     }
 
+    /// <summary>
+    /// Deletes every named object in one transaction, Projects last and each with everything in it (as
+    /// <c>DELETE /projects/{p}</c> and <c>barge delete</c>); the results are the named objects, in order.
+    /// </summary>
     private async Task<ApiOutcome<IReadOnlyList<DocumentResult>>> DeleteAsync(List<ResourceKey> keys, CancellationToken cancellationToken)
     {
-        // Kargo deletes Projects last.
-        var ordered = keys.Where(k => k.Kind != "Project").Concat(keys.Where(k => k.Kind == "Project")).Distinct().ToList();
+        var named = keys.Distinct().ToList();
+        var seen = new HashSet<ResourceKey>(named);
+        var operations = named.Where(k => k.Kind != "Project").Select(k => (StoreOperation)new StoreOperation.Delete(k)).ToList();
+        foreach (var key in named.Where(k => k.Kind == "Project"))
+        {
+            if (await _store.GetAsync(key, cancellationToken) is not { } project)
+            {
+                return ApiError.NotFound(KargoNames.NotFound(key) + "; nothing was deleted");
+            }
+            // Guarded by the versions read here: a write meanwhile fails the whole delete.
+            operations.AddRange(await ProjectContents.DeletionAsync(_store, project, seen, cancellationToken));
+        }
         try
         {
-            var deleted = await _store.ApplyAsync(ordered.Select(k => (StoreOperation)new StoreOperation.Delete(k)).ToList(), cancellationToken);
-            return deleted.Select(d => new DocumentResult(DocumentOutcome.Deleted, d)).ToList();
+            var deleted = await _store.ApplyAsync(operations, cancellationToken);
+            var byKey = deleted.ToDictionary(d => d.Key);
+            return named.Select(k => new DocumentResult(DocumentOutcome.Deleted, byKey[k])).ToList();
         }
         catch (ResourceNotFoundException ex)
         {
             // Deleted by someone else between the check and the transaction.
             return ApiError.NotFound(KargoNames.NotFound(ex.Key) + "; nothing was deleted");
+        }
+        catch (ResourceConflictException)
+        {
+            return ApiError.Conflict("a project changed while it was being deleted; nothing was deleted, try again");
         }
         catch (ResourceStoreException ex)
         {

@@ -149,11 +149,96 @@ public class DeleteCommandTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Delete_ConfigMapSecretAndPromotionTask_ByKindAndName()
+    {
+        await ApplyPipelineAsync();
+        await ApplyConfigAsync();
+
+        var configMap = await _run.RunAsync("delete", "configmap", "settings", "-p", "grommet");
+        var secret = await _run.RunAsync("delete", "secret", "repo-creds", "-p", "grommet");
+        var task = await _run.RunAsync("delete", "promotiontask", "deploy", "-p", "grommet");
+
+        Assert.True(configMap.ExitCode == 0, configMap.ToString());
+        Assert.Equal("configmap/settings deleted\n", configMap.Output);
+        Assert.True(secret.ExitCode == 0, secret.ToString());
+        Assert.Equal("secret/repo-creds deleted\n", secret.Output);
+        Assert.True(task.ExitCode == 0, task.ToString());
+        Assert.Equal("promotiontask.kargo.akuity.io/deploy deleted\n", task.Output);
+        Assert.Null(await StoreProbe.GetAsync(_home.Path, "ConfigMap", "grommet", "settings"));
+        Assert.Null(await StoreProbe.GetAsync(_home.Path, "Secret", "grommet", "repo-creds"));
+        Assert.Null(await StoreProbe.GetAsync(_home.Path, "PromotionTask", "grommet", "deploy"));
+    }
+
+    [Fact]
+    public async Task Delete_FileWithAMissingConfigMap_DeletesNothing()
+    {
+        await ApplyPipelineAsync();
+        await ApplyConfigAsync();
+        var file = Path.Combine(_work.Path, "delete.yaml");
+        await File.WriteAllTextAsync(file, """
+            apiVersion: v1
+            kind: Secret
+            metadata:
+              name: repo-creds
+              namespace: grommet
+            ---
+            apiVersion: kargo.akuity.io/v1alpha1
+            kind: Stage
+            metadata:
+              name: prod
+              namespace: grommet
+            ---
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: nope
+              namespace: grommet
+            """);
+
+        var result = await _run.RunAsync("delete", "-f", file);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("error: ConfigMap \"nope\" not found in project \"grommet\"\nerror: nothing was deleted\n", result.Error);
+        Assert.Empty(result.Output);
+        Assert.NotNull(await StoreProbe.GetAsync(_home.Path, "Secret", "grommet", "repo-creds"));
+        Assert.NotNull(await StoreProbe.GetAsync(_home.Path, "Stage", "grommet", "prod"));
+    }
+
+    [Fact]
     public async Task Delete_NoArguments_ExitsTwo()
     {
         var result = await _run.RunAsync("delete");
 
         Assert.Equal(2, result.ExitCode);
+    }
+
+    /// <summary>A ConfigMap <c>settings</c> and a repository credential Secret <c>repo-creds</c> in grommet.</summary>
+    private async Task ApplyConfigAsync()
+    {
+        var file = Path.Combine(_work.Path, "config.yaml");
+        await File.WriteAllTextAsync(file, """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: settings
+              namespace: grommet
+            data:
+              gitRepo: https://git.example.com/grommet/config.git
+            ---
+            apiVersion: v1
+            kind: Secret
+            metadata:
+              name: repo-creds
+              namespace: grommet
+              labels:
+                kargo.akuity.io/cred-type: git
+            stringData:
+              repoURL: https://git.example.com/grommet/config.git
+              username: bot
+              password: hunter2
+            """);
+        var result = await _run.RunAsync("apply", "-f", file);
+        Assert.True(result.ExitCode == 0, result.ToString());
     }
 
     private async Task<string> ApplyPipelineAsync()

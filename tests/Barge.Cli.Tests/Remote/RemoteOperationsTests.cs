@@ -205,14 +205,14 @@ public sealed class RemoteOperationsTests : IAsyncLifetime, IDisposable
         await ApplyAndDiscoverAsync();
 
         var missing = await _remote.RunAsync("delete", "stage", "dev", "qa", "-p", "grommet");
-        var unsupported = await _remote.RunAsync("delete", "promotiontask", "deploy", "-p", "grommet");
+        var missingSecret = await _remote.RunAsync("delete", "secret", "nope", "-p", "grommet");
         var deleted = await _remote.RunAsync("delete", "stage", "dev", "-p", "grommet");
         var after = await _remote.RunAsync("get", "stages", "-p", "grommet", "--no-headers");
 
         Assert.Equal(1, missing.ExitCode);
         Assert.Equal("error: Stage \"qa\" not found in project \"grommet\"\nerror: nothing was deleted\n", missing.Error);
-        Assert.Equal(2, unsupported.ExitCode);
-        Assert.StartsWith("error: deleting promotiontasks is not supported in remote mode yet", unsupported.Error, StringComparison.Ordinal);
+        Assert.Equal(1, missingSecret.ExitCode);
+        Assert.Equal("error: Secret \"nope\" not found in project \"grommet\"\nerror: nothing was deleted\n", missingSecret.Error);
         Assert.True(deleted.ExitCode == 0, deleted.ToString());
         Assert.Equal("stage.kargo.akuity.io/dev deleted\n", deleted.Output);
         Assert.Empty(after.Output);
