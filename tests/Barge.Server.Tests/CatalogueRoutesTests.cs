@@ -128,6 +128,44 @@ public sealed class CatalogueRoutesTests
     }
 
     [Fact]
+    public async Task ConfigMaps_ListSortedByNameGetAndDelete()
+    {
+        await using var server = await TestServer.StartAsync();
+        await server.ApplyPipelineAsync();
+        using var client = server.Client();
+        await ApplyAsync(client, """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: zeta, namespace: p1}
+            data: {region: eu}
+            ---
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: alpha, namespace: p1}
+            data: {gitRepo: "https://git.example.com/app.git"}
+            ---
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: elsewhere, namespace: p2}
+            data: {a: b}
+            """);
+
+        var list = JsonDocument.Parse(await client.GetStringAsync("/v1beta1/projects/p1/configmaps")).RootElement;
+        var one = JsonDocument.Parse(await client.GetStringAsync("/v1beta1/projects/p1/configmaps/alpha")).RootElement;
+
+        Assert.Equal(["alpha", "zeta"], list.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("metadata").GetProperty("name").GetString()));
+        Assert.Equal("https://git.example.com/app.git", one.GetProperty("data").GetProperty("gitRepo").GetString());
+        Assert.Equal("v1", one.GetProperty("apiVersion").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/v1beta1/projects/p1/configmaps/elsewhere")).StatusCode);
+        using var viewer = server.Client(await server.TokenAsync("viewer", "viewer@p1"));
+        Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync("/v1beta1/projects/p1/configmaps")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.DeleteAsync("/v1beta1/projects/p1/configmaps/alpha")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync("/v1beta1/projects/p1/configmaps/alpha")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/v1beta1/projects/p1/configmaps/alpha")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.DeleteAsync("/v1beta1/projects/p1/configmaps/alpha")).StatusCode);
+    }
+
+    [Fact]
     public async Task Events_AuditEntriesAsAnEventListNewestFirst()
     {
         await using var server = await TestServer.StartAsync();

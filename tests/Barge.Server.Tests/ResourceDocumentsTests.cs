@@ -73,6 +73,9 @@ public sealed class ResourceDocumentsTests
         Assert.Equal("Stage", results[1].GetProperty("kind").GetString());
         Assert.Equal("bad", results[1].GetProperty("name").GetString());
         Assert.Contains("request body:", results[1].GetProperty("error").GetString(), StringComparison.Ordinal);
+        var field = Assert.Single(results[1].GetProperty("problems").EnumerateArray());
+        Assert.Equal("spec.requestedFreight", field.GetProperty("path").GetString());
+        Assert.EndsWith(field.GetProperty("message").GetString()!, detail, StringComparison.Ordinal);
         Assert.Equal("w3", results[2].GetProperty("name").GetString());
         Assert.False(results[2].TryGetProperty("error", out _));
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/v1beta1/projects/p1/warehouses/w2")).StatusCode);

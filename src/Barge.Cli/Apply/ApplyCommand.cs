@@ -62,7 +62,7 @@ internal sealed class ApplyCommand(CliContext cli) : BargeCommand<ApplySettings>
             return exitCode;
         }
         // The project check embedded mode's batch validation makes first, with its file:line messages; the
-        // server validates the rest (and this again) and names documents by number.
+        // server validates the rest (and this again) and names each problem's document and field.
         var inBatch = documents.Where(d => d.Resource is Project).Select(d => d.Resource.Name).ToHashSet(StringComparer.Ordinal);
         var missing = new List<ManifestError>();
         var known = new Dictionary<string, bool>(StringComparer.Ordinal);
@@ -89,6 +89,13 @@ internal sealed class ApplyCommand(CliContext cli) : BargeCommand<ApplySettings>
         }
         var body = string.Join("\n---\n", documents.Select(d => ResourceSerializer.ToJson(d.Resource)));
         var sent = await client.SendAsync(HttpMethod.Put, BargeClient.Api("resources") + "?upsert=true", new StringContent(body, System.Text.Encoding.UTF8, "application/yaml"), cancellationToken);
+        if (sent.Failure is { Status: 400 } invalid && invalid.FieldProblems.Count > 0 && invalid.FieldProblems.Count == invalid.Details.Count
+            && invalid.FieldProblems.All(p => p.Document >= 1 && p.Document <= documents.Count))
+        {
+            // The server's validation of the whole batch (the same ManifestApplier as embedded mode), each
+            // problem placed at its field's file:line:column in the files read here.
+            return ManifestSources.ReportProblems(Cli, [.. invalid.FieldProblems.Select(p => documents[p.Document - 1].Error(p.Path, p.Message))], "nothing was applied");
+        }
         if (sent.Failure is { } failure)
         {
             return Fail(failure.Status == 400 && failure.Details.Count > 0

@@ -191,6 +191,7 @@ internal sealed class BargeClient : IDisposable
         IReadOnlyList<string> details = [];
         string? reason = null;
         IReadOnlyList<int> refused = [];
+        var fields = new List<(int Document, string Path, string Message)>();
         try
         {
             if (body.Length > 0 && JsonNode.Parse(body) is JsonObject problem)
@@ -206,6 +207,16 @@ internal sealed class BargeClient : IDisposable
                     refused = [.. results.OfType<JsonObject>()
                         .Where(r => Text(r["error"]) is not null && r["document"] is JsonValue n && n.TryGetValue<int>(out _))
                         .Select(r => r["document"]!.GetValue<int>())];
+                    foreach (var result in results.OfType<JsonObject>().Where(r => r["document"] is JsonValue n && n.TryGetValue<int>(out _)))
+                    {
+                        foreach (var field in (result["problems"] as JsonArray ?? []).OfType<JsonObject>())
+                        {
+                            if (field["path"] is JsonValue path && path.TryGetValue<string>(out var fieldPath) && Text(field["message"]) is { } text)
+                            {
+                                fields.Add((result["document"]!.GetValue<int>(), fieldPath, text));
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -225,7 +236,7 @@ internal sealed class BargeClient : IDisposable
             "NotFound" or "NotVerified" or "Conflict" => ExitCodes.Failed,
             _ => code is 404 or 409 || code >= 500 ? ExitCodes.Failed : ExitCodes.BadInput,
         };
-        return new RemoteFailure(exit, message) { Details = details, Status = code, Reason = reason, RefusedDocuments = refused };
+        return new RemoteFailure(exit, message) { Details = details, Status = code, Reason = reason, RefusedDocuments = refused, FieldProblems = fields };
     }
 
     private static string? Text(JsonNode? node) =>

@@ -12,7 +12,8 @@ namespace Barge.Cli.Remote;
 /// (Freight by name or alias), so a missing name or a Freight in use stops the command before anything is
 /// deleted, with embedded mode's messages; then one <c>DELETE /v1beta1/resources</c> names them all and the
 /// server deletes them in one transaction (Projects last, each with everything in it), as embedded mode does.
-/// Secrets and ConfigMaps have no read route: the delete itself finds a missing one, and nothing is deleted.
+/// Secrets have no read route (their values never leave the server): the delete itself finds a missing one, and
+/// nothing is deleted.
 /// </summary>
 internal sealed class RemoteDelete(CliContext cli, BargeClient client)
 {

@@ -15,6 +15,9 @@ internal sealed record RemoteFailure(int ExitCode, string Message)
     /// <summary>The numbers (1-based) of the documents a refused <c>/v1beta1/resources</c> request named as failing.</summary>
     public IReadOnlyList<int> RefusedDocuments { get; init; } = [];
 
+    /// <summary>The refused documents' problems that are about a field: document number (1-based), field path, message.</summary>
+    public IReadOnlyList<(int Document, string Path, string Message)> FieldProblems { get; init; } = [];
+
     /// <summary>The HTTP status; 0 when the server was not reached.</summary>
     public int Status { get; init; }
 }

@@ -17,6 +17,7 @@ internal static class RemoteRoutes
         "Promotion" => ["projects", project, "promotions"],
         "PromotionTask" => ["projects", project, "promotion-tasks"],
         "AnalysisTemplate" => ["projects", project, "analysis-templates"],
+        "ConfigMap" => ["projects", project, "configmaps"],
         _ => null,
     };
 

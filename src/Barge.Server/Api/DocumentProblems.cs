@@ -43,7 +43,9 @@ internal sealed class DocumentProblems
     public void Add(ManifestError error, int status)
     {
         ArgumentNullException.ThrowIfNull(error);
-        EntryAt(error.Location.Line, error.Kind, error.Name).Problems.Add((status, error.ToString()));
+        var entry = EntryAt(error.Location.Line, error.Kind, error.Name);
+        entry.Problems.Add((status, error.ToString()));
+        entry.Fields.Add((error.Path, error.Message));
     }
 
     /// <summary>The refusal of the whole request; nothing was changed.</summary>
@@ -66,7 +68,10 @@ internal sealed class DocumentProblems
             Errors = failing.SelectMany(n => n.Entry.Problems.Select(p => $"document {n.Number} ({n.Entry.Title()}): {p.Message}")).ToList(),
             Documents = numbered.Select(n => new DocumentReport(
                 n.Number, n.Entry.Kind, NullIfEmpty(n.Entry.Namespace), n.Entry.Name,
-                n.Entry.Problems.Count == 0 ? null : string.Join("; ", n.Entry.Problems.Select(p => p.Message)))).ToList(),
+                n.Entry.Problems.Count == 0 ? null : string.Join("; ", n.Entry.Problems.Select(p => p.Message)))
+            {
+                Fields = n.Entry.Fields,
+            }).ToList(),
         };
     }
 
@@ -91,6 +96,9 @@ internal sealed class DocumentProblems
         public string? Name { get; } = name;
 
         public List<(int Status, string Message)> Problems { get; } = [];
+
+        /// <summary>The problems that came as manifest errors: the field's path and the bare message.</summary>
+        public List<(string Path, string Message)> Fields { get; } = [];
 
         public string Title()
         {

@@ -56,6 +56,18 @@ internal static class Problems
             if (document.Error is { } message)
             {
                 writer.WriteString("error", message);
+                if (document.Fields.Count > 0)
+                {
+                    writer.WriteStartArray("problems");
+                    foreach (var (path, text) in document.Fields)
+                    {
+                        writer.WriteStartObject();
+                        writer.WriteString("path", path);
+                        writer.WriteString("message", text);
+                        writer.WriteEndObject();
+                    }
+                    writer.WriteEndArray();
+                }
             }
             else
             {

@@ -37,6 +37,7 @@ internal static class ProjectRoutes
         ConfigRoutes.Map(api);
         EventRoutes.Map(api);
         AnalysisRoutes.Map(api);
+        ConfigMapRoutes.Map(api);
         UnsupportedRoutes.Map(api);
     }
 

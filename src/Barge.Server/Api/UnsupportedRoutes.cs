@@ -55,8 +55,19 @@ internal static class UnsupportedRoutes
         };
         foreach (var collection in new[] { "repo-credentials", "generic-credentials", "configmaps" })
         {
-            var reason = collection == "configmaps" ? "ConfigMaps are managed with /v1beta1/resources or `barge apply`" : Credentials;
-            Crud(routes, "/projects/{project}/" + collection, Access.Project(ProjectRole.Viewer), Access.Project(ProjectRole.Admin), reason);
+            if (collection == "configmaps")
+            {
+                // Listed, read and deleted by ConfigMapRoutes; written through /resources.
+                const string reason = "ConfigMaps are created and changed with /v1beta1/resources or `barge apply`";
+                var admin = Access.Project(ProjectRole.Admin);
+                routes.Add(new("POST", "/projects/{project}/configmaps", admin, reason));
+                routes.Add(new("PUT", "/projects/{project}/configmaps/{name}", admin, reason));
+                routes.Add(new("PATCH", "/projects/{project}/configmaps/{name}", admin, reason));
+            }
+            else
+            {
+                Crud(routes, "/projects/{project}/" + collection, Access.Project(ProjectRole.Viewer), Access.Project(ProjectRole.Admin), Credentials);
+            }
             Crud(routes, "/shared/" + collection, Access.Authenticated, Access.SystemAdmin, Shared);
             if (collection != "repo-credentials")
             {

@@ -84,6 +84,9 @@ public sealed class RemoteParityTests(RemoteParityTests.PipelineServer pipeline)
     [InlineData("cluster analysis templates", new[] { "get", "clusteranalysistemplates" })]
     [InlineData("cluster configs", new[] { "get", "clusterconfigs" })]
     [InlineData("missing cluster config", new[] { "get", "clusterconfig", "nope" })]
+    [InlineData("configmaps", new[] { "get", "configmaps", "-p", "grommet" })]
+    [InlineData("configmap by name yaml", new[] { "get", "configmap", "settings", "-p", "grommet", "-o", "yaml" })]
+    [InlineData("missing configmap", new[] { "get", "cm", "nope", "-p", "grommet" })]
     [InlineData("cluster config by name yaml", new[] { "get", "clusterconfig", "cluster", "-o", "yaml" })]
     [InlineData("cluster promotion task json", new[] { "get", "clusterpromotiontask", "shared-deploy", "-o", "json" })]
     [InlineData("analysis template by name", new[] { "get", "analysistemplate", "smoke", "-p", "grommet" })]
@@ -128,15 +131,6 @@ public sealed class RemoteParityTests(RemoteParityTests.PipelineServer pipeline)
         Assert.Equal(0, (await pipeline.Home.Run.RunAsync("get", "project", "grommet")).ExitCode);
     }
 
-    [Fact]
-    public async Task Get_KindWithoutApiRoute_FailsNamingIt()
-    {
-        var result = await pipeline.Remote.RunAsync("get", "configmaps", "-p", "grommet");
-
-        Assert.Equal(2, result.ExitCode);
-        Assert.Equal("error: `get configmaps` is not supported in remote mode yet: the API has no read route for configmaps\n", result.Error);
-    }
-
     /// <summary>The grommet pipeline with a dev build and an approved release, served over its own store.</summary>
     public sealed class PipelineServer : IAsyncLifetime, IDisposable
     {
@@ -165,6 +159,11 @@ public sealed class RemoteParityTests(RemoteParityTests.PipelineServer pipeline)
               - name: ready
                 successCondition: result == true
                 provider: {web: {url: "https://grommet.example.com/health", jsonPath: "{$.ready}"}}
+            ---
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: settings, namespace: grommet}
+            data: {gitRepo: "https://git.example.com/grommet/config.git"}
             ---
             apiVersion: argoproj.io/v1alpha1
             kind: ClusterAnalysisTemplate
