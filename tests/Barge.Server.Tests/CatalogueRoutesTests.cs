@@ -166,6 +166,78 @@ public sealed class CatalogueRoutesTests
     }
 
     [Fact]
+    public async Task Credentials_ListedAndReadRedactedAsKargoAndDeleted()
+    {
+        await using var server = await TestServer.StartAsync();
+        await server.ApplyPipelineAsync();
+        using var client = server.Client();
+        await ApplyAsync(client, """
+            apiVersion: v1
+            kind: Secret
+            metadata:
+              name: z-git
+              namespace: p1
+              labels: {kargo.akuity.io/cred-type: git}
+              annotations: {kargo.akuity.io/description: deploy bot, tool/last-applied: "password: hunter2-secret"}
+            stringData: {repoURL: "https://git.example.com/app.git", username: bot, password: hunter2-secret}
+            ---
+            apiVersion: v1
+            kind: Secret
+            metadata:
+              name: a-helm
+              namespace: p1
+              labels: {kargo.akuity.io/cred-type: helm}
+            stringData: {repoURL: "oci://charts.example.com/app", repoURLIsRegex: "false", username: ci, password: hunter2-secret}
+            ---
+            apiVersion: v1
+            kind: Secret
+            metadata:
+              name: token
+              namespace: p1
+              labels: {kargo.akuity.io/cred-type: generic}
+            stringData: {apiToken: hunter2-secret}
+            ---
+            apiVersion: v1
+            kind: Secret
+            metadata: {name: plain, namespace: p1}
+            stringData: {value: hunter2-secret}
+            """);
+
+        var repoBody = await client.GetStringAsync("/v1beta1/projects/p1/repo-credentials");
+        var genericBody = await client.GetStringAsync("/v1beta1/projects/p1/generic-credentials");
+        var oneBody = await client.GetStringAsync("/v1beta1/projects/p1/repo-credentials/z-git");
+
+        var repo = JsonDocument.Parse(repoBody).RootElement.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(["a-helm", "creds", "z-git"], repo.Select(i => i.GetProperty("metadata").GetProperty("name").GetString()));
+        var helm = repo[0].GetProperty("stringData");
+        Assert.Equal("oci://charts.example.com/app", helm.GetProperty("repoURL").GetString());
+        Assert.Equal("false", helm.GetProperty("repoURLIsRegex").GetString());
+        Assert.Equal("ci", helm.GetProperty("username").GetString());
+        Assert.Equal("*** REDACTED ***", helm.GetProperty("password").GetString());
+        Assert.False(repo[0].TryGetProperty("data", out _));
+        var one = JsonDocument.Parse(oneBody).RootElement;
+        Assert.Equal("bot", one.GetProperty("stringData").GetProperty("username").GetString());
+        var annotations = one.GetProperty("metadata").GetProperty("annotations");
+        Assert.Equal("deploy bot", annotations.GetProperty("kargo.akuity.io/description").GetString());
+        Assert.Equal("*** REDACTED ***", annotations.GetProperty("tool/last-applied").GetString());
+        var generic = Assert.Single(JsonDocument.Parse(genericBody).RootElement.GetProperty("items").EnumerateArray());
+        Assert.Equal("*** REDACTED ***", generic.GetProperty("stringData").GetProperty("apiToken").GetString());
+        Assert.All([repoBody, genericBody, oneBody], body => Assert.DoesNotContain("hunter2", body, StringComparison.Ordinal));
+
+        var unlabelled = await ProblemAsync(await client.GetAsync("/v1beta1/projects/p1/repo-credentials/plain"), HttpStatusCode.Conflict);
+        Assert.Equal("secret p1/plain exists, but is not labeled with kargo.akuity.io/cred-type", unlabelled.GetProperty("error").GetString());
+        var otherType = await ProblemAsync(await client.GetAsync("/v1beta1/projects/p1/repo-credentials/token"), HttpStatusCode.Conflict);
+        Assert.Contains("labeled as unrecognized credential type \"generic\"", otherType.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/v1beta1/projects/p1/generic-credentials/none")).StatusCode);
+        using var viewer = server.Client(await server.TokenAsync("viewer", "viewer@p1"));
+        Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync("/v1beta1/projects/p1/repo-credentials/z-git")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.DeleteAsync("/v1beta1/projects/p1/repo-credentials/z-git")).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await client.DeleteAsync("/v1beta1/projects/p1/generic-credentials/z-git")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync("/v1beta1/projects/p1/repo-credentials/z-git")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/v1beta1/projects/p1/repo-credentials/z-git")).StatusCode);
+    }
+
+    [Fact]
     public async Task Events_AuditEntriesAsAnEventListNewestFirst()
     {
         await using var server = await TestServer.StartAsync();
@@ -198,6 +270,16 @@ public sealed class CatalogueRoutesTests
         Assert.Contains("viewer@p1", body, StringComparison.Ordinal);
         Assert.DoesNotContain(token, body, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/v1beta1/system/api-tokens/none")).StatusCode);
+    }
+
+    private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status)
+    {
+        using (response)
+        {
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == status, $"{(int)response.StatusCode}: {body}");
+            return JsonDocument.Parse(body).RootElement.Clone();
+        }
     }
 
     private static async Task ApplyAsync(HttpClient client, string yaml)

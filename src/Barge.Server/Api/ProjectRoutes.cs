@@ -38,6 +38,7 @@ internal static class ProjectRoutes
         EventRoutes.Map(api);
         AnalysisRoutes.Map(api);
         ConfigMapRoutes.Map(api);
+        CredentialRoutes.Map(api);
         UnsupportedRoutes.Map(api);
     }
 

@@ -12,7 +12,7 @@ namespace Barge.Server.Api;
 /// </summary>
 internal static class UnsupportedRoutes
 {
-    private const string Credentials = "credentials are Secrets labelled kargo.akuity.io/cred-type; manage them with /v1beta1/resources or `barge apply`";
+    private const string Credentials = "credentials are Secrets labelled kargo.akuity.io/cred-type; create and change them with /v1beta1/resources, `barge apply` or `barge create credentials`";
     private const string Roles = "Barge's roles are fixed (viewer, promoter, admin per project; system-admin); bind them to API tokens with POST /v1beta1/system/api-tokens";
     private const string Shared = "Barge has no shared or system namespaces; ConfigMaps and credentials live in projects";
 
@@ -55,19 +55,12 @@ internal static class UnsupportedRoutes
         };
         foreach (var collection in new[] { "repo-credentials", "generic-credentials", "configmaps" })
         {
-            if (collection == "configmaps")
-            {
-                // Listed, read and deleted by ConfigMapRoutes; written through /resources.
-                const string reason = "ConfigMaps are created and changed with /v1beta1/resources or `barge apply`";
-                var admin = Access.Project(ProjectRole.Admin);
-                routes.Add(new("POST", "/projects/{project}/configmaps", admin, reason));
-                routes.Add(new("PUT", "/projects/{project}/configmaps/{name}", admin, reason));
-                routes.Add(new("PATCH", "/projects/{project}/configmaps/{name}", admin, reason));
-            }
-            else
-            {
-                Crud(routes, "/projects/{project}/" + collection, Access.Project(ProjectRole.Viewer), Access.Project(ProjectRole.Admin), Credentials);
-            }
+            // Listed, read and deleted by CredentialRoutes and ConfigMapRoutes; written through /resources.
+            var reason = collection == "configmaps" ? "ConfigMaps are created and changed with /v1beta1/resources or `barge apply`" : Credentials;
+            var admin = Access.Project(ProjectRole.Admin);
+            routes.Add(new("POST", "/projects/{project}/" + collection, admin, reason));
+            routes.Add(new("PUT", "/projects/{project}/" + collection + "/{name}", admin, reason));
+            routes.Add(new("PATCH", "/projects/{project}/" + collection + "/{name}", admin, reason));
             Crud(routes, "/shared/" + collection, Access.Authenticated, Access.SystemAdmin, Shared);
             if (collection != "repo-credentials")
             {
