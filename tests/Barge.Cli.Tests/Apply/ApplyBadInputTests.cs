@@ -29,13 +29,7 @@ public class ApplyBadInputTests : IAsyncLifetime, IDisposable
         }
     }
 
-    public async Task DisposeAsync()
-    {
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
-    }
+    public Task DisposeAsync() => _server?.DisposeAsync().AsTask() ?? Task.CompletedTask;
 
     public void Dispose()
     {

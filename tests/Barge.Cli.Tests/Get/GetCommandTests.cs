@@ -28,22 +28,9 @@ public class GetCommandTests : IAsyncLifetime, IDisposable
     /// <summary>True when the commands go through a server (the derived remote test class).</summary>
     protected virtual bool Served => false;
 
-    public async Task InitializeAsync()
-    {
-        if (Served)
-        {
-            _server = await Remote.ServedHome.StartAsync(_home.Path, _run.Time);
-            _run.With("BARGE_SERVER", _server.Url).With("BARGE_TOKEN", Remote.ServedHome.AdminToken);
-        }
-    }
+    public async Task InitializeAsync() => _server = await Remote.ServedHome.ServeIfAsync(Served, _home.Path, _run);
 
-    public async Task DisposeAsync()
-    {
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
-    }
+    public Task DisposeAsync() => _server?.DisposeAsync().AsTask() ?? Task.CompletedTask;
 
     public void Dispose()
     {

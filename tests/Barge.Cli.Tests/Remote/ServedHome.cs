@@ -35,6 +35,28 @@ internal sealed class ServedHome : IAsyncDisposable
 
     public string Url => Address.GetLeftPart(UriPartial.Authority);
 
+    /// <summary>
+    /// For a CLI test class that runs again in remote mode (a derived class sets its <c>Served</c>): when
+    /// <paramref name="served"/>, a server over <paramref name="home"/>'s store with <paramref name="run"/> pointed
+    /// at it; otherwise null and the run unchanged. With controllers the server needs the wall clock, and the run's
+    /// clock starts with it so that the tables' ages compare the two.
+    /// </summary>
+    public static async Task<ServedHome?> ServeIfAsync(bool served, string home, BargeRun run, bool controllers = false)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        if (!served)
+        {
+            return null;
+        }
+        var server = await StartAsync(home, controllers ? TimeProvider.System : run.Time, controllers);
+        run.With("BARGE_SERVER", server.Url).With("BARGE_TOKEN", AdminToken);
+        if (controllers)
+        {
+            run.Time.SetUtcNow(TimeProvider.System.GetUtcNow());
+        }
+        return server;
+    }
+
     /// <summary>Starts a server on <paramref name="home"/>; controllers only when asked (they need the wall clock).</summary>
     public static async Task<ServedHome> StartAsync(string home, TimeProvider time, bool controllers = false)
     {

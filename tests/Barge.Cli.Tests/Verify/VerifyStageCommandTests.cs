@@ -19,22 +19,9 @@ public class VerifyStageCommandTests : IAsyncLifetime, IDisposable
     /// <summary>Who asks: the local user in embedded mode, the token's identity through a server.</summary>
     private string Actor => Served ? "admin" : "subject:jane";
 
-    public async Task InitializeAsync()
-    {
-        if (Served)
-        {
-            _server = await Remote.ServedHome.StartAsync(_home.Path, _home.Run.Time);
-            _home.Run.With("BARGE_SERVER", _server.Url).With("BARGE_TOKEN", Remote.ServedHome.AdminToken);
-        }
-    }
+    public async Task InitializeAsync() => _server = await Remote.ServedHome.ServeIfAsync(Served, _home.Path, _home.Run);
 
-    public async Task DisposeAsync()
-    {
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
-    }
+    public Task DisposeAsync() => _server?.DisposeAsync().AsTask() ?? Task.CompletedTask;
 
     public void Dispose()
     {

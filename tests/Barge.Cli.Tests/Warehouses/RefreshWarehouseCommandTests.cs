@@ -34,25 +34,9 @@ public class RefreshWarehouseCommandTests : IAsyncLifetime, IDisposable
     /// <summary>True when the commands go through a server (the derived remote test class).</summary>
     protected virtual bool Served => false;
 
-    public async Task InitializeAsync()
-    {
-        if (Served)
-        {
-            // The server's controllers run the discovery: they need the wall clock.
-            _server = await Remote.ServedHome.StartAsync(_home.Path, TimeProvider.System, controllers: true);
-            _run.With("BARGE_SERVER", _server.Url).With("BARGE_TOKEN", Remote.ServedHome.AdminToken);
-            // The tables' ages compare the CLI's clock with the server's times: start them together.
-            _run.Time.SetUtcNow(TimeProvider.System.GetUtcNow());
-        }
-    }
+    public async Task InitializeAsync() => _server = await Remote.ServedHome.ServeIfAsync(Served, _home.Path, _run, controllers: true);
 
-    public async Task DisposeAsync()
-    {
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
-    }
+    public Task DisposeAsync() => _server?.DisposeAsync().AsTask() ?? Task.CompletedTask;
 
     public void Dispose()
     {
