@@ -190,7 +190,7 @@ internal sealed class BargeClient : IDisposable
         string? message = null;
         IReadOnlyList<string> details = [];
         string? reason = null;
-        IReadOnlyList<int> refused = [];
+        var refused = new List<int>();
         var fields = new List<(int Document, string Path, string Message)>();
         try
         {
@@ -202,19 +202,19 @@ internal sealed class BargeClient : IDisposable
                 {
                     details = [.. errors.Select(Text).OfType<string>()];
                 }
-                if (problem["results"] is JsonArray results)
+                // A refused /resources request: which documents failed, and their problems about a field.
+                foreach (var result in (problem["results"] as JsonArray ?? []).OfType<JsonObject>())
                 {
-                    refused = [.. results.OfType<JsonObject>()
-                        .Where(r => Text(r["error"]) is not null && r["document"] is JsonValue n && n.TryGetValue<int>(out _))
-                        .Select(r => r["document"]!.GetValue<int>())];
-                    foreach (var result in results.OfType<JsonObject>().Where(r => r["document"] is JsonValue n && n.TryGetValue<int>(out _)))
+                    if (result["document"] is not JsonValue number || !number.TryGetValue<int>(out var document) || Text(result["error"]) is null)
                     {
-                        foreach (var field in (result["problems"] as JsonArray ?? []).OfType<JsonObject>())
+                        continue;
+                    }
+                    refused.Add(document);
+                    foreach (var field in (result["problems"] as JsonArray ?? []).OfType<JsonObject>())
+                    {
+                        if (field["path"] is JsonValue path && path.TryGetValue<string>(out var fieldPath) && Text(field["message"]) is { } text)
                         {
-                            if (field["path"] is JsonValue path && path.TryGetValue<string>(out var fieldPath) && Text(field["message"]) is { } text)
-                            {
-                                fields.Add((result["document"]!.GetValue<int>(), fieldPath, text));
-                            }
+                            fields.Add((document, fieldPath, text));
                         }
                     }
                 }

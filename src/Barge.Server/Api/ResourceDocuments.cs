@@ -60,9 +60,15 @@ public sealed class ResourceDocuments
             return problems.Refusal();
         }
         var keys = read.Documents.Select(d => KeyOf(d.Resource)).ToList();
+        var found = new Dictionary<ResourceKey, StoredResource>();
         for (var i = 0; i < keys.Count; i++)
         {
-            var exists = await _store.GetAsync(keys[i], cancellationToken) is not null;
+            var current = await _store.GetAsync(keys[i], cancellationToken);
+            var exists = current is not null;
+            if (current is not null)
+            {
+                found[keys[i]] = current;
+            }
             if (mode == DocumentMode.Create && exists)
             {
                 problems.Add(read.Documents[i], 409, $"{SingularName(keys[i])} \"{keys[i].Name}\" already exists");
@@ -82,7 +88,7 @@ public sealed class ResourceDocuments
         }
         if (mode == DocumentMode.Delete)
         {
-            return await DeleteAsync(keys, cancellationToken);
+            return await DeleteAsync(keys, found, cancellationToken);
         }
         var result = await new ManifestApplier(_store, Random.Shared, _cipher).ApplyAsync(read.Documents, cancellationToken);
         if (result.Errors.Count > 0)
@@ -109,19 +115,16 @@ public sealed class ResourceDocuments
     /// Deletes every named object in one transaction, Projects last and each with everything in it (as
     /// <c>DELETE /projects/{p}</c> and <c>barge delete</c>); the results are the named objects, in order.
     /// </summary>
-    private async Task<ApiOutcome<IReadOnlyList<DocumentResult>>> DeleteAsync(List<ResourceKey> keys, CancellationToken cancellationToken)
+    /// <param name="found">Each named object as the existence check read it.</param>
+    private async Task<ApiOutcome<IReadOnlyList<DocumentResult>>> DeleteAsync(List<ResourceKey> keys, Dictionary<ResourceKey, StoredResource> found, CancellationToken cancellationToken)
     {
         var named = keys.Distinct().ToList();
         var seen = new HashSet<ResourceKey>(named);
         var operations = named.Where(k => k.Kind != "Project").Select(k => (StoreOperation)new StoreOperation.Delete(k)).ToList();
         foreach (var key in named.Where(k => k.Kind == "Project"))
         {
-            if (await _store.GetAsync(key, cancellationToken) is not { } project)
-            {
-                return ApiError.NotFound(KargoNames.NotFound(key) + "; nothing was deleted");
-            }
-            // Guarded by the versions read here: a write meanwhile fails the whole delete.
-            operations.AddRange(await ProjectContents.DeletionAsync(_store, project, seen, cancellationToken));
+            // Guarded by the versions read for the check: a write meanwhile fails the whole delete.
+            operations.AddRange(await ProjectContents.DeletionAsync(_store, found[key], seen, cancellationToken));
         }
         try
         {
